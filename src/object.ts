@@ -192,6 +192,10 @@ export function sendersOf(receiver: SignalObject): Connection[] {
   return (receiver._state?.senders ?? []).filter((c) => c.connected);
 }
 
+export function isDisposedObject(object: SignalObject): boolean {
+  return (object._flags & DISPOSED) !== 0;
+}
+
 /** Does a new first connection of `signal` start blocked? (its owner blocked signals; `destroyed` is never blocked) */
 export function isBlockedFor(owner: object | undefined, signal: AnySignal): boolean {
   return owner instanceof SignalObject && owner.signalsBlocked() && owner._state?.destroyed !== signal;
