@@ -5,6 +5,7 @@
 import type { Connection } from './connection.js';
 import { devHooks, type AnySignal } from './dev-hooks.js';
 import { ownSignals } from './own-signals.js';
+import { storeName } from './signal-names.js';
 import { Signal } from './signal.js';
 import { endConnection, liveConnections, setBlocked } from './slot-list.js';
 import { countCreated, countDisposed } from './stats.js';
@@ -84,7 +85,11 @@ export class SignalObject implements Disposable {
   /** Emitted with this object at the start of `dispose()`, exactly once (never blocked). */
   get destroyed(): Signal<[SignalObject]> {
     const state = stateOf(this);
-    return (state.destroyed ??= new Signal<[SignalObject]>(this, 'destroyed'));
+    if (state.destroyed === undefined) {
+      state.destroyed = new Signal<[SignalObject]>(this);
+      storeName(state.destroyed, 'destroyed');
+    }
+    return state.destroyed;
   }
 
   get isDisposed(): boolean {

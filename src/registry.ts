@@ -47,8 +47,10 @@ export function signalsFor(object: object): NamedSignal[] {
 
 export function connectionInfo(signalName: string, connection: Connection): ConnectionInfo {
   const info: ConnectionInfo = { signal: signalName, slot: connection.slotName };
+  // A forwarding's receiver is the target signal: name the object that owns it.
   const receiver = connection.receiver;
-  if (receiver !== undefined) info.receiver = describeObject(receiver);
+  const holder = isSignal(receiver) ? receiver.owner : receiver;
+  if (holder !== undefined) info.receiver = describeObject(holder);
   const site = devHooks?.connectionSite(connection);
   if (site !== undefined) info.connectedAt = site;
   return info;

@@ -3,7 +3,8 @@
 // it, so its name is found from the owner. Whether a signal is held that way is checked one
 // construction later (by then its field is assigned), or in a microtask at the latest: only a
 // signal that is not (a name that differs from its field, a signal kept elsewhere) gets its name
-// stored, in a WeakMap. A standalone signal (no owner) keeps its name as the slot list's terminal
+// stored, in a WeakMap. (A signal behind a getter, `get clicked() { return this.#clicked; }`, is
+// named by the getter.) A standalone signal (no owner) keeps its name as the slot list's terminal
 // (see slot-list.ts).
 //
 // Measured alternative: one prototype per distinct name costs more at construction (a
@@ -51,6 +52,11 @@ export function nameInField(signal: AnySignal, key: string): string {
   return stored.get(signal) ?? key;
 }
 
+/** Names a signal explicitly (for signals the runtime creates itself, like `destroyed`). */
+export function storeName(signal: AnySignal, name: string): void {
+  stored.set(signal, name);
+}
+
 export function nameOf(signal: AnySignal): string | undefined {
   settle();
   const name = stored.get(signal);
@@ -60,6 +66,21 @@ export function nameOf(signal: AnySignal): string | undefined {
   if (typeof terminal !== 'object') return undefined;
   for (const key of Object.keys(terminal)) {
     if (fieldHolds(terminal, key, signal)) return key;
+  }
+  return accessorHolding(terminal, signal);
+}
+
+/** A signal kept in a private field and exposed by a getter is named by the getter (rare: checked last). */
+function accessorHolding(owner: object, signal: AnySignal): string | undefined {
+  for (let proto: unknown = Object.getPrototypeOf(owner); proto !== null && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(proto))) {
+      if (descriptor.get === undefined) continue;
+      try {
+        if (descriptor.get.call(owner) === signal) return key;
+      } catch {
+        // a getter that throws on this object does not hold the signal
+      }
+    }
   }
   return undefined;
 }

@@ -10,6 +10,21 @@ afterEach(() => {
   setSlotErrorHandler(undefined);
 });
 
+/** Runs `body` with console.error captured; returns what it was called with. */
+async function consoleErrorsDuring(body: () => Promise<void>): Promise<unknown[][]> {
+  const logged: unknown[][] = [];
+  const original = console.error;
+  console.error = (...args: unknown[]): void => {
+    logged.push(args);
+  };
+  try {
+    await body();
+  } finally {
+    console.error = original;
+  }
+  return logged;
+}
+
 test('a throwing slot does not stop the others; its error is rethrown after the emission', () => {
   const signal = new Signal();
   const seen: string[] = [];
@@ -109,20 +124,13 @@ test('a rejected promise never becomes an unhandled rejection, and goes to conso
     unhandled.push(reason);
   };
   process.on('unhandledRejection', onUnhandled);
-  const logged: unknown[][] = [];
-  const original = console.error;
-  console.error = (...args: unknown[]): void => {
-    logged.push(args);
-  };
-  try {
+  const logged = await consoleErrorsDuring(async () => {
     signal.connect(() => Promise.reject(new Error('nobody awaits me')));
     signal.emit();
     await tick();
     await tick();
-  } finally {
-    console.error = original;
-    process.off('unhandledRejection', onUnhandled);
-  }
+  });
+  process.off('unhandledRejection', onUnhandled);
   assert.deepEqual(unhandled, []);
   assert.equal(logged.length, 1);
   assert.match(String(logged[0]?.[0]), /returned a rejected promise/);
@@ -153,18 +161,11 @@ test('a handler that throws falls back to console.error', async () => {
   setSlotErrorHandler(() => {
     throw new Error('handler broke');
   });
-  const logged: unknown[][] = [];
-  const original = console.error;
-  console.error = (...args: unknown[]): void => {
-    logged.push(args);
-  };
-  try {
+  const logged = await consoleErrorsDuring(async () => {
     signal.connect(() => Promise.reject(new Error('slot broke')));
     signal.emit();
     await tick();
-  } finally {
-    console.error = original;
-  }
+  });
   assert.equal(logged.length, 2);
   assert.match(String(logged[0]?.[0]), /handler threw/);
 });

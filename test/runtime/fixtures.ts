@@ -21,12 +21,17 @@ export const counterAdd = Counter.prototype.add;
 
 declare const gc: (() => void) | undefined;
 
-/** Collects garbage and lets finalizers run, until `done()` or a bounded number of rounds. */
+/**
+ * Collects garbage and lets finalizers run, until `done()` or a bounded number of rounds. Each
+ * round yields first: `WeakRef.deref()` keeps its target alive until the end of the current job,
+ * so checking and collecting in the same job would never see it go.
+ */
 export async function collectUntil(done: () => boolean, rounds = 20): Promise<boolean> {
   if (typeof gc !== 'function') throw new Error('run the tests with node --expose-gc');
-  for (let i = 0; i < rounds && !done(); i++) {
-    gc();
+  for (let i = 0; i < rounds; i++) {
     await new Promise((resolve) => setImmediate(resolve));
+    gc();
+    if (done()) return true;
   }
-  return done();
+  return false;
 }
