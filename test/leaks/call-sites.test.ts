@@ -78,3 +78,19 @@ test('constructorChain lists the classes of an object, most derived first', () =
   assert.deepEqual([...constructorChain(new B())], ['B', 'A', 'Object']);
   assert.deepEqual([...constructorChain(Object.create(null) as object)], []);
 });
+
+test("captureSite reads the text of the stack when a runner's prepareStackTrace maps positions", () => {
+  let formatted = 0;
+  const prepare = Error.prepareStackTrace;
+  Error.prepareStackTrace = (error: Error, sites: NodeJS.CallSite[]) => {
+    formatted += 1;
+    return [String(error), ...sites.map((site) => `    at ${site.toString()}`)].join('\n');
+  };
+  try {
+    const [site, here] = [captureSite(), new Error()];
+    assert.equal(formatted, 1, 'captureSite had the runner format its stack');
+    assert.equal(withoutColumn(site), lineOf(here));
+  } finally {
+    Error.prepareStackTrace = prepare;
+  }
+});
