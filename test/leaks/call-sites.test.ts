@@ -81,10 +81,12 @@ test('constructorChain lists the classes of an object, most derived first', () =
 
 test("captureSite reads the text of the stack when a runner's prepareStackTrace maps positions", () => {
   let formatted = 0;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- put back as it was, never called here
   const prepare = Error.prepareStackTrace;
   Error.prepareStackTrace = (error: Error, sites: NodeJS.CallSite[]) => {
     formatted += 1;
-    return [String(error), ...sites.map((site) => `    at ${site.toString()}`)].join('\n');
+    const lines = sites.map((site) => `    at ${site.getFileName() ?? ''}:${site.getLineNumber() ?? 0}:${site.getColumnNumber() ?? 0}`);
+    return [String(error), ...lines].join('\n');
   };
   try {
     const [site, here] = [captureSite(), new Error()];
