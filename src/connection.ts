@@ -9,6 +9,14 @@ import { describeSlot } from './slot-names.js';
 /** A slot as stored: a function, called with the receiver (if any) as `this`. */
 export type StoredSlot = (this: unknown, ...args: unknown[]) => unknown;
 
+/** On Connection.prototype only: tells a list head from the terminal (owner, name) faster than instanceof. */
+const IS_CONNECTION = Symbol('slotguard.connection');
+
+/** True for a Connection; what else a signal's field can hold (an owner, a name) never has the brand. */
+export function isConnection(value: unknown): value is Connection {
+  return value !== undefined && (value as { [IS_CONNECTION]?: boolean })[IS_CONNECTION] === true;
+}
+
 export class Connection implements Disposable {
   /** @internal The signal this connection belongs to. */
   _signal: AnySignal;
@@ -69,3 +77,5 @@ export class Connection implements Disposable {
     return describeSlot(this._slot, this._receiver?.deref());
   }
 }
+
+Object.defineProperty(Connection.prototype, IS_CONNECTION, { value: true });

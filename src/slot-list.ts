@@ -11,7 +11,7 @@
 // are only marked dead and unlinked when the outermost emission returns, so an emission in
 // progress never loses its place (its `end` node stays in the list).
 import { ABORTABLE, BLOCKED, COUNT_SHIFT, COUNT_UNIT, DEAD, HEAD_MASK } from './connection-flags.js';
-import { Connection } from './connection.js';
+import { isConnection, type Connection } from './connection.js';
 import { devHooks, type AnySignal } from './dev-hooks.js';
 import { detachAbort } from './abort-link.js';
 import { countEnded } from './stats.js';
@@ -22,7 +22,7 @@ export const emission = { depth: 0, pending: [] as Connection[] };
 /** What the signal keeps besides its slots: its owner, or a standalone signal's name (or undefined). */
 export function terminalOf(signal: AnySignal): object | string | undefined {
   const s = signal._s;
-  if (s instanceof Connection) return (s._prev as Connection)._next;
+  if (isConnection(s)) return (s._prev as Connection)._next;
   return s;
 }
 
@@ -35,7 +35,7 @@ export function ownerOf(signal: AnySignal): object | undefined {
 export function link(c: Connection, blocked: boolean): void {
   const signal = c._signal;
   const head = signal._s;
-  if (head instanceof Connection) {
+  if (isConnection(head)) {
     const tail = head._prev as Connection;
     c._next = tail._next;
     c._prev = tail;
@@ -96,7 +96,7 @@ export function flushPending(): void {
 /** The live connections of a signal, in connection order (a snapshot, safe to end them while iterating). */
 export function liveConnections(signal: AnySignal): Connection[] {
   const out: Connection[] = [];
-  for (let c = signal._s; c instanceof Connection; c = c._next) {
+  for (let c = signal._s; isConnection(c); c = c._next) {
     if ((c._flags & DEAD) === 0) out.push(c);
   }
   return out;
@@ -104,11 +104,11 @@ export function liveConnections(signal: AnySignal): Connection[] {
 
 export function connectionCount(signal: AnySignal): number {
   const head = signal._s;
-  return head instanceof Connection ? head._flags >>> COUNT_SHIFT : 0;
+  return isConnection(head) ? head._flags >>> COUNT_SHIFT : 0;
 }
 
 /** Sets or clears the blocked state a signal keeps on its list head (nothing to do when unconnected). */
 export function setBlocked(signal: AnySignal, blocked: boolean): void {
   const head = signal._s;
-  if (head instanceof Connection) head._flags = blocked ? head._flags | BLOCKED : head._flags & ~BLOCKED;
+  if (isConnection(head)) head._flags = blocked ? head._flags | BLOCKED : head._flags & ~BLOCKED;
 }
