@@ -10,7 +10,8 @@
 // Appending and unlinking are O(1) (doubly linked). While any emission runs, ended connections
 // are only marked dead and unlinked when the outermost emission returns, so an emission in
 // progress never loses its place (its `end` node stays in the list).
-import { ABORTABLE, BLOCKED, COUNT_SHIFT, COUNT_UNIT, DEAD, HEAD_MASK } from './connection-flags.js';
+import { ABORTABLE, BLOCKED, COUNT_SHIFT, COUNT_UNIT, DEAD, HEAD_MASK, INBOUND } from './connection-flags.js';
+import { senderEnded } from './object.js';
 import { isConnection, type Connection } from './connection.js';
 import { devHooks, type AnySignal } from './dev-hooks.js';
 import { detachAbort } from './abort-link.js';
@@ -80,6 +81,7 @@ export function endConnection(c: Connection): void {
   countEnded();
   if ((c._flags & ABORTABLE) !== 0) detachAbort(c);
   devHooks?.disconnected(c._signal, c);
+  if ((c._flags & INBOUND) !== 0) senderEnded(c._receiver?.deref());
   c._slot = undefined;
   c._receiver = undefined;
   if (emission.depth === 0) unlink(c);

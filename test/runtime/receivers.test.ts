@@ -79,3 +79,18 @@ test('a receiver with many senders ended and reconnected many times keeps only l
   counter.dispose();
   assert.equal(buttons.reduce((sum, b) => sum + b.clicked.connectionCount, 0), 0);
 });
+
+test('a long-lived receiver does not keep emitters alive through ended connections', async () => {
+  const counter = new Counter();
+  const refs = ((): WeakRef<Button>[] => {
+    const buttons = Array.from({ length: 20 }, () => new Button());
+    for (const b of buttons) b.clicked.connect(counter, 'add');
+    for (const b of buttons) b.dispose();
+    return buttons.map((b) => new WeakRef(b));
+  })();
+  assert.equal(await collectUntil(() => refs.every((r) => r.deref() === undefined)), true);
+  const live = new Button();
+  live.clicked.connect(counter, 'add');
+  live.clicked.emit(2);
+  assert.equal(counter.total, 2);
+});
