@@ -18,8 +18,8 @@ export function isConnection(value: unknown): value is Connection {
 }
 
 export class Connection implements Disposable {
-  /** @internal The signal this connection belongs to. */
-  _signal: AnySignal;
+  /** @internal The signal this connection belongs to; cleared when the ended connection leaves the list, so a kept handle retains nothing. */
+  _signal: AnySignal | undefined;
   /** @internal The slot; undefined once the connection ended, so it retains nothing. */
   _slot: StoredSlot | undefined;
   /** @internal The receiver, held weakly; undefined for a plain function slot. */
@@ -57,8 +57,8 @@ export class Connection implements Disposable {
     this.disconnect();
   }
 
-  /** The signal this connection was made on. */
-  get signal(): AnySignal {
+  /** The signal this connection was made on; undefined once it has ended and left the signal's list. */
+  get signal(): AnySignal | undefined {
     return this._signal;
   }
 

@@ -24,8 +24,8 @@ export function callBound(c: Connection, n: number, a: unknown, b: unknown, d: u
 }
 
 /** A slot returned something: if it is a promise, its rejection is reported, never unhandled. */
-export function watchResult(result: unknown, connection: Connection): void {
-  watchSlotResult(result, connection._signal, connection._slot, connection._receiver?.deref());
+export function watchResult(result: unknown, signal: AnySignal, connection: Connection): void {
+  watchSlotResult(result, signal, connection._slot, connection._receiver?.deref());
 }
 
 function watchSlotResult(result: unknown, signal: AnySignal, slot: StoredSlot | undefined, receiver: object | undefined): void {
@@ -50,11 +50,12 @@ export function deliverRare(c: Connection, args: unknown[], errors: unknown[] | 
   const slot = c._slot as StoredSlot;
   const receiver = c._receiver;
   const target = receiver?.deref();
+  const signal = c._signal as AnySignal;
   endConnection(c);
   if (receiver !== undefined && target === undefined) return errors;
   try {
     const result = slot.apply(target, args);
-    if (result !== undefined) watchSlotResult(result, c._signal, slot, target);
+    if (result !== undefined) watchSlotResult(result, signal, slot, target);
   } catch (error) {
     (errors ??= []).push(error);
   }
@@ -66,7 +67,7 @@ function deliverQueued(c: Connection, args: unknown[]): void {
   const slot = c._slot as StoredSlot;
   const receiver = c._receiver;
   const target = receiver?.deref();
-  const signal = c._signal;
+  const signal = c._signal as AnySignal;
   if ((c._flags & ONCE) !== 0 || (receiver !== undefined && target === undefined)) endConnection(c);
   if (receiver !== undefined && target === undefined) return;
   try {

@@ -76,7 +76,7 @@ export class Signal<Args extends unknown[] = []> {
     } else if (head._prev === head && (head._flags & EMIT_MASK) === 0 && head._receiver === undefined) {
       // One plain function slot, the most common case: call it here (nothing else to isolate it from).
       const result = callSlot(head._slot as StoredSlot, n, arguments[0], arguments[1], arguments[2]);
-      if (result !== undefined) watchResult(result, head);
+      if (result !== undefined) watchResult(result, this, head);
     } else {
       const errors = deliver(head, n, arguments[0], arguments[1], arguments[2], undefined);
       if (errors !== undefined) throwSlotErrors(this, errors);
@@ -133,6 +133,7 @@ function callSlot(slot: StoredSlot, n: number, a: unknown, b: unknown, c: unknow
  * Function slots with no flags are called right here; everything else goes to delivery.ts.
  */
 function deliver(head: Connection, n: number, a: unknown, b: unknown, c: unknown, more: unknown[] | undefined): unknown[] | undefined {
+  const signal = head._signal as AnySignal;
   const end = head._prev as Connection;
   let connection = head;
   let errors: unknown[] | undefined;
@@ -147,7 +148,7 @@ function deliver(head: Connection, n: number, a: unknown, b: unknown, c: unknown
             connection._receiver !== undefined ? callBound(connection, n, a, b, c, more)
             : n <= 3 ? callSlot(slot, n, a, b, c)
             : slot(...(more as unknown[]));
-          if (result !== undefined) watchResult(result, connection);
+          if (result !== undefined) watchResult(result, signal, connection);
         } catch (error) {
           (errors ??= []).push(error);
         }

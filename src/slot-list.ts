@@ -34,7 +34,7 @@ export function ownerOf(signal: AnySignal): object | undefined {
 
 /** Appends `c` to its signal's list; `blocked` seeds the signal state when `c` is the first. */
 export function link(c: Connection, blocked: boolean): void {
-  const signal = c._signal;
+  const signal = c._signal as AnySignal;
   const head = signal._s;
   if (isConnection(head)) {
     const tail = head._prev as Connection;
@@ -52,7 +52,7 @@ export function link(c: Connection, blocked: boolean): void {
 }
 
 function unlink(c: Connection): void {
-  const signal = c._signal;
+  const signal = c._signal as AnySignal;
   const head = signal._s as Connection;
   const tail = head._prev as Connection;
   if (c === head) {
@@ -72,15 +72,17 @@ function unlink(c: Connection): void {
   }
   c._next = undefined;
   c._prev = undefined;
+  c._signal = undefined;
 }
 
 /** Ends a live connection: the one place every ending goes through (disconnect, once, abort, dispose, prune). */
 export function endConnection(c: Connection): void {
+  const signal = c._signal as AnySignal;
   c._flags |= DEAD;
-  (c._signal._s as Connection)._flags -= COUNT_UNIT;
+  (signal._s as Connection)._flags -= COUNT_UNIT;
   countEnded();
   if ((c._flags & ABORTABLE) !== 0) detachAbort(c);
-  devHooks?.disconnected(c._signal, c);
+  devHooks?.disconnected(signal, c);
   if ((c._flags & INBOUND) !== 0) senderEnded(c._receiver?.deref());
   c._slot = undefined;
   c._receiver = undefined;

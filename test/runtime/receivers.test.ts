@@ -1,7 +1,7 @@
 // Receiver-bound connections hold their receiver weakly and end when it is disposed or collected.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Signal, type Connection } from '../../src/index.js';
+import { Signal, SignalObject, type Connection } from '../../src/index.js';
 import { Button, Counter, collectUntil } from './fixtures.js';
 
 function connectDroppedReceiver(signal: Signal<[number]>): { ref: WeakRef<object>; connection: Connection } {
@@ -93,4 +93,18 @@ test('a long-lived receiver does not keep emitters alive through ended connectio
   live.clicked.connect(counter, 'add');
   live.clicked.emit(2);
   assert.equal(counter.total, 2);
+});
+
+test('a kept Connection that has ended keeps neither its emitter nor its slot alive', async () => {
+  const owner = new SignalObject();
+  const [connection, emitterRef, slotRef] = ((): [Connection, WeakRef<object>, WeakRef<object>] => {
+    const button = new Button();
+    const slot = (): void => {};
+    const c = owner.track(button.clicked.connect(slot));
+    button.dispose();
+    return [c, new WeakRef(button), new WeakRef(slot)];
+  })();
+  assert.equal(await collectUntil(() => emitterRef.deref() === undefined && slotRef.deref() === undefined), true);
+  assert.equal(connection.connected, false);
+  assert.equal(connection.signal, undefined);
 });
