@@ -100,7 +100,8 @@ export class Signal<Args extends unknown[] = []> {
   /** Disconnects a slot function, every slot of a receiver, or a forwarding to a signal. */
   disconnect(slotOrReceiverOrSignal: object): number;
   /** Disconnects one method of one receiver (the function, or its name). */
-  disconnect(receiver: object, slot: ((...args: never[]) => unknown) | string): number;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- the contract's type: any function value
+  disconnect(receiver: object, slot: Function | string): number;
   disconnect(...args: unknown[]): number {
     return disconnectMatching(this, args);
   }
