@@ -33,7 +33,14 @@ function emitterOf(signal: AnySignal): object {
   return signal.owner ?? signal;
 }
 
+const recordKey = Symbol('slotguard.leakRecord');
+
+interface Recorded {
+  [recordKey]?: ObjectRecord;
+}
+
 export class DevRegistry implements DevHooks {
+  /** Records of objects other than SignalObjects (see #track). */
   readonly #records = new WeakMap<object, ObjectRecord>();
   readonly #connections = new WeakMap<Connection, ConnectionRecord>();
   /** Records of live, undisposed SignalObjects, for liveObjects(). */
@@ -82,13 +89,18 @@ export class DevRegistry implements DevHooks {
 
   /** The current record of an object, if leak detection has seen it. */
   recordOf(object: object): ObjectRecord | undefined {
-    const record = this.#records.get(object);
+    // A copy made with spread or Object.assign carries the symbol too, but is no SignalObject.
+    const record = object instanceof SignalObject ? (object as Recorded)[recordKey] : this.#records.get(object);
     return record !== undefined && record.generation === this.#generation ? record : undefined;
   }
 
   #track(object: object, isSignalObject: boolean): ObjectRecord {
     const record = new ObjectRecord(object, typeName(object), this.#generation, isSignalObject);
-    this.#records.set(object, record);
+    // A SignalObject carries its record (development only, under a symbol: not in Object.keys,
+    // for…in or JSON): one weak table entry less per object, the costliest step after the probe.
+    // Other objects (plain owners, receivers) are looked up weakly.
+    if (isSignalObject) (object as Recorded)[recordKey] = record;
+    else this.#records.set(object, record);
     this.#probes.watch(object, record);
     return record;
   }
