@@ -52,6 +52,8 @@ export class DevRegistry implements DevHooks {
   #order = 0;
   /** Bumped each time detection is turned back on: older records missed events while it was off. */
   #generation = 0;
+  /** While off, the probes of objects made before stay silent (and are ignored if it comes back on). */
+  #active = true;
   /** Test scopes open now; each adopts the objects created while it is open. */
   readonly openScopes: RecordScope[] = [];
 
@@ -64,9 +66,6 @@ export class DevRegistry implements DevHooks {
       },
     });
   }
-
-  /** While off, the probes of objects made before stay silent (and are ignored if it comes back on). */
-  #active = true;
 
   /** Leak detection is turned off. */
   stop(): void {
@@ -105,7 +104,7 @@ export class DevRegistry implements DevHooks {
     return record;
   }
 
-  /** The record of an object that is not a SignalObject known since its creation. */
+  /** The record of an emitter or receiver, made now if leak detection has not seen it yet. */
   #recordForConnection(object: object): ObjectRecord {
     const record = this.recordOf(object) ?? this.#track(object, object instanceof SignalObject);
     record.objectName = nameOf(object) ?? record.objectName;
