@@ -14,6 +14,7 @@ import { spreadOf } from './growth-monitor.js';
 import { listenerThreshold, usedAfterDispose, type LeakSubject } from './leak-messages.js';
 import type { LeakConnection, LeakReport } from './leak-report.js';
 import { addIncoming, addOutgoing, leakConnection, nameOf, ObjectRecord, removeIncoming, removeOutgoing, type ConnectionRecord, type RecordScope } from './object-records.js';
+import { addIndexed, removeIndexed, takeIndexed } from './indexed-lists.js';
 import { Probes } from './probes.js';
 
 /** What configureLeakDetection sets; read on every event, so a change applies at once. */
@@ -44,7 +45,7 @@ export class DevRegistry implements DevHooks {
   readonly #records = new WeakMap<object, ObjectRecord>();
   readonly #connections = new WeakMap<Connection, ConnectionRecord>();
   /** Records of live, undisposed SignalObjects, for liveObjects(). */
-  readonly #live = new Set<ObjectRecord>();
+  readonly #live: ObjectRecord[] = [];
   readonly #probes: Probes;
   /** Signals already reported for emit-after-dispose: one report each, however often it repeats. */
   readonly #emittedAfterDispose = new WeakSet<AnySignal>();
@@ -60,7 +61,9 @@ export class DevRegistry implements DevHooks {
   constructor(private readonly settings: DetectionSettings) {
     this.#probes = new Probes({
       isCurrent: (record) => this.#active && record.generation === this.#generation,
-      forget: (record) => this.#live.delete(record),
+      forget: (record) => {
+        removeIndexed(this.#live, record, 'liveAt');
+      },
       report: (report, about) => {
         this.deliver(report, about);
       },
@@ -76,7 +79,7 @@ export class DevRegistry implements DevHooks {
   restart(): void {
     this.#active = true;
     this.#generation += 1;
-    this.#live.clear();
+    takeIndexed(this.#live, 'liveAt');
   }
 
   /** Hands a report to the test scopes of its object, or else to onLeak. */
@@ -114,7 +117,7 @@ export class DevRegistry implements DevHooks {
   objectCreated(object: SignalObject): void {
     const record = this.#track(object, true);
     if (this.settings.captureStacks) record.createdAt = captureSite(constructorChain(object));
-    this.#live.add(record);
+    addIndexed(this.#live, record, 'liveAt');
     const scopes = this.openScopes;
     if (scopes.length === 0) return;
     record.scopes = [...scopes];
@@ -148,7 +151,7 @@ export class DevRegistry implements DevHooks {
   disconnected(_signal: AnySignal, connection: Connection): void {
     const record = this.#connections.get(connection);
     if (record === undefined) return;
-    this.#connections.delete(connection);
+    // The entry stays while a kept Connection handle lives (its site still answers connectionSite).
     removeOutgoing(record);
     removeIncoming(record);
   }
@@ -158,7 +161,7 @@ export class DevRegistry implements DevHooks {
     if (record === undefined) return;
     record.disposed = true;
     this.#probes.unwatch(object);
-    this.#live.delete(record);
+    removeIndexed(this.#live, record, 'liveAt');
   }
 
   usedAfterDispose(signal: AnySignal, action: 'connect' | 'emit'): void {
