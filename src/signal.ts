@@ -100,7 +100,8 @@ export class Signal<Args extends unknown[] = []> {
   /** Disconnects a slot function, every slot of a receiver, or a forwarding to a signal. */
   disconnect(slotOrReceiverOrSignal: object): number;
   /** Disconnects one method of one receiver (the function, or its name). */
-  disconnect(receiver: object, slot: ((...args: never[]) => unknown) | string): number;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- the contract's type: any function value
+  disconnect(receiver: object, slot: Function | string): number;
   disconnect(...args: unknown[]): number {
     return disconnectMatching(this, args);
   }
@@ -121,7 +122,6 @@ export class Signal<Args extends unknown[] = []> {
   }
 }
 
-/** A connection's slot when it forwards to a signal: the target's own emit, called with `this` = target. */
 /** Calls a function slot with n <= 3 arguments, without building an array. */
 function callSlot(slot: StoredSlot, n: number, a: unknown, b: unknown, c: unknown): unknown {
   return n === 1 ? slot(a) : n === 0 ? slot() : n === 2 ? slot(a, b) : slot(a, b, c);
@@ -164,6 +164,7 @@ function deliver(head: Connection, n: number, a: unknown, b: unknown, c: unknown
   return errors;
 }
 
+/** A connection's slot when it forwards to a signal: the target's own emit, called with `this` = target. */
 // eslint-disable-next-line @typescript-eslint/unbound-method -- deliberately unbound: called with `this` = the target
 export const forwardSlot = Signal.prototype.emit as StoredSlot;
 
