@@ -32,7 +32,6 @@ function exposedGc(): Collect {
   return gc as Collect;
 }
 
-
 /** Public copies of `records`, in connection order, with their signal named through `prefix`. */
 function named(records: readonly ConnectionRecord[] | undefined, prefix: (record: ConnectionRecord) => string): LeakConnection[] {
   return [...(records ?? [])].sort(byOrder).map((record) => ({ ...leakConnection(record), signal: prefix(record) + record.signal }));

@@ -1,8 +1,7 @@
 // The default `onLeak`: a Node warning (our own name, a code per kind, so `process.on('warning')`,
 // `--trace-warnings` and `--no-warnings` behave as for Node's own MaxListenersExceededWarning), or
 // `console.warn` where there is no `process.emitWarning`. A leak that repeats from the same site
-// is printed once, then counted: the repeats of one burst (one turn of the event loop, where the
-// finalizers of one collection run) become one summary line.
+// is printed once, then counted (see WarningAggregator).
 import { describeObject } from './leak-messages.js';
 import type { LeakKind, LeakReport } from './leak-report.js';
 import { onNextTurn } from './next-turn.js';
@@ -22,7 +21,7 @@ export const leakWarningCodes: Readonly<Record<LeakKind, string>> = {
 export class LeakWarning extends Error {
   override readonly name = leakWarningName;
   readonly code: string;
-  /** The first report of this site; `repeats` more like it were seen when this is a summary. */
+  /** The first report of this leak; when this is a summary, `repeats` more like it were seen since. */
   readonly report: LeakReport;
   readonly repeats: number;
 
@@ -36,8 +35,7 @@ export class LeakWarning extends Error {
 
 function repeatMessage(report: LeakReport, repeats: number): string {
   const site = report.createdAt === undefined ? '' : ` created at ${report.createdAt}`;
-  const times = repeats === 1 ? 'once more' : `${repeats} more times`;
-  return `The same leak (${report.kind}) happened ${times} for ${describeObject(report)}${site}; the first warning says what is connected and how to fix it.`;
+  return `The same leak (${report.kind}) has now happened ${repeats + 1} times for ${describeObject(report)}${site}; the first warning says what is connected and how to fix it.`;
 }
 
 /** The same leak: same kind, same object type and name, same creation and connect sites. */
@@ -51,11 +49,17 @@ type Scheduler = (flush: () => void) => void;
 
 interface Seen {
   first: LeakReport;
-  /** Repeats not yet printed. */
-  pending: number;
+  /** Times seen, the first included. */
+  count: number;
+  /** The count at which the next summary is due: 2, then 10, 100, 1000… */
+  nextSummary: number;
 }
 
-/** Prints the first report of each leak, and each burst of repeats as one summary. */
+/**
+ * Prints the first report of each leak in full, then summaries with its count as it reaches
+ * 2, 10, 100…: a burst of repeats (one collection's finalizers) gives one line, and a leak that
+ * keeps happening one at a time gives a line per power of ten, never one per leak.
+ */
 export class WarningAggregator {
   readonly #seen = new Map<string, Seen>();
   #flushScheduled = false;
@@ -71,12 +75,12 @@ export class WarningAggregator {
     const key = aggregationKey(report);
     const seen = this.#seen.get(key);
     if (seen === undefined) {
-      this.#seen.set(key, { first: report, pending: 0 });
+      this.#seen.set(key, { first: report, count: 1, nextSummary: 2 });
       this.sink(new LeakWarning(report));
       return;
     }
-    seen.pending += 1;
-    if (!this.#flushScheduled) {
+    seen.count += 1;
+    if (seen.count === seen.nextSummary && !this.#flushScheduled) {
       this.#flushScheduled = true;
       this.schedule(this.flush);
     }
@@ -85,10 +89,9 @@ export class WarningAggregator {
   readonly flush = (): void => {
     this.#flushScheduled = false;
     for (const seen of this.#seen.values()) {
-      if (seen.pending === 0) continue;
-      const repeats = seen.pending;
-      seen.pending = 0;
-      this.sink(new LeakWarning(seen.first, repeats));
+      if (seen.count < seen.nextSummary) continue;
+      while (seen.nextSummary <= seen.count) seen.nextSummary = seen.nextSummary === 2 ? 10 : seen.nextSummary * 10;
+      this.sink(new LeakWarning(seen.first, seen.count - 1));
     }
   };
 }

@@ -107,3 +107,18 @@ test('twin: in development every object gets a probe, and stacks only when asked
   assert.ok(dev.weakRefs >= 100);
   assert.equal(allocations({ NODE_ENV: undefined }, ['--stacks']).stacks, 200, 'one stack per creation and one per connect');
 });
+
+test('where there is no process (a browser), leak detection is on by default', () => {
+  const noProcess = `
+    const saved = globalThis.process;
+    delete globalThis.process;
+    const { registry, Signal, SignalObject } = await import(${JSON.stringify(entry)});
+    globalThis.process = saved;
+    class Row extends SignalObject { clicked = new Signal(this, 'clicked'); }
+    const row = new Row();
+    console.log(JSON.stringify({ liveObjects: registry.stats().liveObjects, kept: row instanceof Row }));
+  `;
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', noProcess], { encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
+  assert.equal(run.status, 0, run.stderr);
+  assert.deepEqual(JSON.parse(run.stdout), { liveObjects: 1, kept: true });
+});

@@ -27,9 +27,18 @@ test('the same creation site is printed once, then its repeats are summed into o
   const summary = printed[2];
   assert.equal(summary?.repeats, 999);
   assert.equal(summary?.code, 'SLOTGUARD_DROPPED_WHILE_CONNECTED');
-  assert.match(summary?.message ?? '', /^The same leak \(dropped-while-connected\) happened 999 more times for Row created at \/app\/a\.ts:1:1/);
+  assert.match(summary?.message ?? '', /^The same leak \(dropped-while-connected\) has now happened 1000 times for Row created at \/app\/a\.ts:1:1/);
   flushes[0]?.();
   assert.equal(printed.length, 3, 'nothing new to print');
+});
+
+test('a leak that keeps happening one at a time is summed up at 2, 10, 100… occurrences, not once each', () => {
+  const { printed, flushes, aggregator } = collecting();
+  for (let i = 0; i < 150; i += 1) {
+    aggregator.onLeak(at('/app/drip.ts:1:1'));
+    flushes.splice(0).forEach((flush) => flush());
+  }
+  assert.deepEqual(printed.map((warning) => warning.repeats), [0, 1, 9, 99]);
 });
 
 test('listener-threshold reports are never folded: each carries a new count', () => {

@@ -113,3 +113,37 @@ test('forwarding goes through chains and ends when the target signal is disconne
   a.emit('y');
   assert.deepEqual(seen, ['x']);
 });
+
+test('every delivery path passes 0 to 5 arguments through unchanged', async () => {
+  const cases: unknown[][] = [[], [1], [1, 'b'], [1, 'b', true], [1, 'b', true, null], [1, 'b', true, null, 5]];
+  for (const args of cases) {
+    const signal = new Signal<unknown[]>();
+    const relay = new Signal<unknown[]>();
+    const receiver = { seen: [] as unknown[][] };
+    const seen: unknown[][] = [];
+    const record = (...got: unknown[]): number => seen.push(got);
+    signal.connect(record);
+    signal.connect(record, { once: true });
+    signal.connect(record, { queued: true });
+    signal.connect(receiver, function (this: typeof receiver, ...got: unknown[]) {
+      this.seen.push(got);
+    });
+    signal.connect(relay);
+    relay.connect(record);
+    signal.emit(...args);
+    await Promise.resolve();
+    assert.deepEqual(seen, [args, args, args, args], `with ${args.length} arguments`);
+    assert.deepEqual(receiver.seen, [args]);
+  }
+});
+
+test('a single slot gets exactly the emitted arguments (no padding)', () => {
+  const signal = new Signal<unknown[]>();
+  const lengths: number[] = [];
+  signal.connect((...got: unknown[]) => lengths.push(got.length));
+  signal.emit();
+  signal.emit(undefined);
+  signal.emit(1, 2);
+  signal.emit(1, 2, 3, 4);
+  assert.deepEqual(lengths, [0, 1, 2, 4]);
+});
