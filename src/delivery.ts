@@ -1,0 +1,68 @@
+// The off-the-fast-path cases of an emission: receiver-bound calls (and pruning receivers that
+// were collected), `once`, `queued`, and slots that return promises.
+import { DEAD, ONCE, PENDING, QUEUED } from './connection-flags.js';
+import type { Connection, StoredSlot } from './connection.js';
+import { endConnection } from './slot-list.js';
+import { reportSlotError } from './slot-errors.js';
+import { describeSlot } from './slot-names.js';
+import type { AnySignal } from './dev-hooks.js';
+
+/** Calls a receiver-bound slot; prunes the connection instead when its receiver was collected. */
+export function callBound(c: Connection, receiver: WeakRef<object>, args: unknown[]): unknown {
+  const target = receiver.deref();
+  if (target === undefined) {
+    endConnection(c);
+    return undefined;
+  }
+  return (c._slot as StoredSlot).apply(target, args);
+}
+
+/** A slot returned something: if it is a promise, its rejection is reported, never unhandled. */
+export function watchResult(result: unknown, signal: AnySignal, slot: StoredSlot | undefined, receiver: object | undefined): void {
+  if (typeof result !== 'object' || result === null || typeof (result as { then?: unknown }).then !== 'function') return;
+  (result as PromiseLike<unknown>).then(undefined, (error: unknown) => {
+    reportSlotError(error, { kind: 'rejected-promise', signal, slot: describeSlot(slot, receiver) });
+  });
+}
+
+/** A live connection with ONCE, QUEUED or PENDING set. Returns the emission's error list. */
+export function deliverRare(c: Connection, args: unknown[], errors: unknown[] | undefined): unknown[] | undefined {
+  const flags = c._flags;
+  if ((flags & PENDING) !== 0) return errors;
+  if ((flags & QUEUED) !== 0) {
+    if ((flags & ONCE) !== 0) c._flags |= PENDING;
+    queueMicrotask(() => {
+      deliverQueued(c, args);
+    });
+    return errors;
+  }
+  // once: end first, so that an emission from inside the slot does not call it again.
+  const slot = c._slot as StoredSlot;
+  const receiver = c._receiver;
+  const target = receiver?.deref();
+  endConnection(c);
+  if (receiver !== undefined && target === undefined) return errors;
+  try {
+    const result = slot.apply(target, args);
+    if (result !== undefined) watchResult(result, c._signal, slot, target);
+  } catch (error) {
+    (errors ??= []).push(error);
+  }
+  return errors;
+}
+
+function deliverQueued(c: Connection, args: unknown[]): void {
+  if ((c._flags & DEAD) !== 0) return; // ended meanwhile: the delivery is dropped
+  const slot = c._slot as StoredSlot;
+  const receiver = c._receiver;
+  const target = receiver?.deref();
+  const signal = c._signal;
+  if ((c._flags & ONCE) !== 0 || (receiver !== undefined && target === undefined)) endConnection(c);
+  if (receiver !== undefined && target === undefined) return;
+  try {
+    const result = slot.apply(target, args);
+    if (result !== undefined) watchResult(result, signal, slot, target);
+  } catch (error) {
+    reportSlotError(error, { kind: 'queued-slot', signal, slot: describeSlot(slot, target) });
+  }
+}

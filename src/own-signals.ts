@@ -1,0 +1,21 @@
+// Finding an object's signals without storing a list per object: its own enumerable properties
+// that hold a Signal it owns (the standard `readonly clicked = new Signal(this, 'clicked')`).
+// Signals kept elsewhere (a #private field, a Map) are not found: dispose them yourself.
+import { isSignal } from './signal.js';
+import { ownerOf } from './slot-list.js';
+import type { AnySignal } from './dev-hooks.js';
+
+export interface OwnSignal {
+  /** The signal's name, or the property key when it was created without one. */
+  readonly name: string;
+  readonly signal: AnySignal;
+}
+
+export function ownSignals(object: object): OwnSignal[] {
+  const found: OwnSignal[] = [];
+  for (const key of Object.keys(object)) {
+    const value = (object as Record<string, unknown>)[key];
+    if (isSignal(value) && ownerOf(value) === object) found.push({ name: value.name ?? key, signal: value });
+  }
+  return found;
+}

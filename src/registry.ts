@@ -1,0 +1,73 @@
+// The connection registry: what is connected to what, read from the slot lists themselves (no
+// table of its own, so it never retains an object). `liveObjects()` needs the dev registry that
+// leak detection installs; in production it returns [].
+import type { Connection } from './connection.js';
+import { devHooks } from './dev-hooks.js';
+import type { SignalObject } from './object.js';
+import { ownSignals, type OwnSignal } from './own-signals.js';
+import { isSignal } from './signal.js';
+import { liveConnections } from './slot-list.js';
+import { describeObject } from './slot-names.js';
+import { readCounters, type RuntimeCounters } from './stats.js';
+
+export interface ConnectionInfo {
+  /** The signal's name. */
+  signal: string;
+  /** The slot: `fn`, `Type.method`, or `signal Owner.name` for a forwarding. */
+  slot: string;
+  /** The receiver of a receiver-bound connection, as `Type::objectName` (or `Type`). */
+  receiver?: string;
+  /** "file:line:column" of the connect call, when leak detection captured it. */
+  connectedAt?: string;
+}
+
+export interface RegistryStats extends RuntimeCounters {
+  /** Connections made and not yet ended. */
+  readonly liveConnections: number;
+  /** Objects created and not yet disposed (includes objects dropped without dispose). */
+  readonly undisposedObjects: number;
+  /** Live objects known to the dev registry; undefined when leak detection is off. */
+  readonly liveObjects: number | undefined;
+}
+
+/** The object's signals, or the signal itself when given one. */
+export function signalsFor(object: object): OwnSignal[] {
+  if (isSignal(object)) return [{ name: object.name ?? '(unnamed)', signal: object }];
+  const signals = ownSignals(object);
+  const destroyed = (object as Partial<SignalObject>)._state?.destroyed;
+  if (destroyed !== undefined) signals.push({ name: 'destroyed', signal: destroyed });
+  return signals;
+}
+
+export function connectionInfo(signalName: string, connection: Connection): ConnectionInfo {
+  const info: ConnectionInfo = { signal: signalName, slot: connection.slotName };
+  const receiver = connection.receiver;
+  if (receiver !== undefined) info.receiver = describeObject(receiver);
+  const site = devHooks?.connectionSite(connection);
+  if (site !== undefined) info.connectedAt = site;
+  return info;
+}
+
+export const registry = {
+  /** One entry per live connection of the object's signals (or of one signal). */
+  connectionsOf(object: object): ConnectionInfo[] {
+    if (typeof object !== 'object' || object === null) {
+      throw new TypeError('registry.connectionsOf: expected a SignalObject, an object with Signal fields, or a Signal.');
+    }
+    return signalsFor(object).flatMap(({ name, signal }) => liveConnections(signal).map((c) => connectionInfo(name, c)));
+  },
+  /** The live SignalObjects (dev mode, weakly tracked); [] when leak detection is off. */
+  liveObjects(): SignalObject[] {
+    return devHooks?.liveObjects() ?? [];
+  },
+  /** Process-wide counters. */
+  stats(): RegistryStats {
+    const counters = readCounters();
+    return {
+      ...counters,
+      liveConnections: counters.connectionsMade - counters.connectionsEnded,
+      undisposedObjects: counters.objectsCreated - counters.objectsDisposed,
+      liveObjects: devHooks === undefined ? undefined : devHooks.liveObjects().length,
+    };
+  },
+};

@@ -1,0 +1,135 @@
+// Signal: the emit hot path, and the public connect/disconnect forms. Everything rare (once,
+// queued, receiver-bound calls, pruning, promises, the dev hooks) lives in delivery.ts,
+// connect.ts and slot-list.ts.
+//
+// Memory: a Signal has exactly one field, `_s` (see slot-list.ts). Its name lives on a prototype
+// shared by every signal of that name (named-signals.ts), so `new Signal(this, 'clicked')` costs
+// 32 bytes until it is first connected.
+import { BLOCKED, DEAD, EMIT_MASK } from './connection-flags.js';
+import { Connection, type StoredSlot } from './connection.js';
+import { devHooks, type AnySignal } from './dev-hooks.js';
+import { callBound, deliverRare, watchResult } from './delivery.js';
+import { emission, flushPending, connectionCount, ownerOf } from './slot-list.js';
+import { connectSlot, disconnectMatching, reportEmitAfterDispose } from './connect.js';
+import { throwSlotErrors } from './slot-errors.js';
+import { namedSignal, subclassName, setSubclassName } from './named-signals.js';
+
+export interface ConnectOptions {
+  /** End the connection after its first delivery. */
+  once?: boolean;
+  /** Deliver in a later microtask; the delivery is dropped if the connection ended meanwhile. */
+  queued?: boolean;
+  /** Return the existing connection with the same slot and receiver instead of adding another. */
+  unique?: boolean;
+  /** End the connection when this AbortSignal aborts. */
+  signal?: AbortSignal;
+}
+
+/** Does a function of type F accept being called with `Args` (extra parameters of F optional)? */
+export type SlotFits<F, Args extends unknown[]> = F extends (...args: infer P) => unknown
+  ? ((...args: P) => void) extends (...args: Args) => void
+    ? true
+    : false
+  : false;
+
+/** The keys of R whose values are methods that can be called with the signal's `Args`. */
+export type MethodKeyOf<R, Args extends unknown[]> = {
+  [K in keyof R]-?: SlotFits<R[K], Args> extends true ? K : never;
+}[keyof R];
+
+export class Signal<Args extends unknown[] = []> {
+  /** @internal The slot list head, or the owner while there are no connections (slot-list.ts). */
+  _s: Connection | object | undefined;
+
+  constructor(owner?: object, name?: string) {
+    if (name !== undefined) {
+      if (typeof name !== 'string') throw new TypeError(`new Signal(owner, name): name must be a string, got ${typeof name}.`);
+      if (new.target === Signal) return namedSignal(name, owner) as Signal<Args>;
+      setSubclassName(this, name);
+    }
+    if (owner !== undefined && (typeof owner !== 'object' || owner === null) && typeof owner !== 'function') {
+      throw new TypeError(`new Signal(owner, name): owner must be an object (usually \`this\`), got ${owner === null ? 'null' : typeof owner}.`);
+    }
+    this._s = owner;
+  }
+
+  /** Calls every connected slot, in connection order, with `args`. */
+  emit(...args: Args): void {
+    const head = this._s;
+    if (!(head instanceof Connection)) {
+      if (devHooks !== undefined) reportEmitAfterDispose(this);
+      return;
+    }
+    if ((head._flags & BLOCKED) !== 0) return;
+    // Slots connected during this emission come after `end`: they are first called by the next one.
+    const end = head._prev as Connection;
+    let c = head;
+    let errors: unknown[] | undefined;
+    emission.depth++;
+    try {
+      for (;;) {
+        const flags = c._flags & EMIT_MASK;
+        if (flags === 0) {
+          const receiver = c._receiver;
+          try {
+            const result = receiver === undefined ? (c._slot as StoredSlot)(...args) : callBound(c, receiver, args);
+            if (result !== undefined) watchResult(result, this, c._slot, receiver?.deref());
+          } catch (error) {
+            (errors ??= []).push(error);
+          }
+        } else if ((flags & DEAD) === 0) {
+          errors = deliverRare(c, args, errors);
+        }
+        if (c === end) break;
+        c = c._next as Connection;
+      }
+    } finally {
+      if (--emission.depth === 0 && emission.pending.length !== 0) flushPending();
+    }
+    if (errors !== undefined) throwSlotErrors(this, errors);
+  }
+
+  /** Connects a function. */
+  connect(slot: (...args: Args) => unknown, options?: ConnectOptions): Connection;
+  /** Connects a method of `receiver` (a function called with `this` = receiver, or a method name); the receiver is held weakly. */
+  connect<R extends object>(receiver: R, slot: ((this: R, ...args: Args) => unknown) | MethodKeyOf<R, Args>, options?: ConnectOptions): Connection;
+  /** Forwards every emission to `target` (held weakly, like a receiver). */
+  connect(target: Signal<Args>, options?: ConnectOptions): Connection;
+  connect(first: unknown, second?: unknown, third?: unknown): Connection {
+    return connectSlot(this, first, second, third);
+  }
+
+  /** Disconnects every slot; returns how many connections ended. */
+  disconnect(): number;
+  /** Disconnects a slot function, every slot of a receiver, or a forwarding to a signal. */
+  disconnect(slotOrReceiverOrSignal: object): number;
+  /** Disconnects one method of one receiver (the function, or its name). */
+  disconnect(receiver: object, slot: ((...args: never[]) => unknown) | string): number;
+  disconnect(...args: unknown[]): number {
+    return disconnectMatching(this, args);
+  }
+
+  /** How many connections are live. */
+  get connectionCount(): number {
+    return connectionCount(this);
+  }
+
+  /** The object this signal belongs to (the first constructor argument). */
+  get owner(): object | undefined {
+    return ownerOf(this);
+  }
+
+  /** The signal's name (the second constructor argument). */
+  get name(): string | undefined {
+    return subclassName(this);
+  }
+}
+
+/** A connection's slot when it forwards to a signal: the target's own emit, called with `this` = target. */
+// eslint-disable-next-line @typescript-eslint/unbound-method -- deliberately unbound: called with `this` = the target
+export const forwardSlot = Signal.prototype.emit as StoredSlot;
+
+/** `instanceof Signal`, typed for signals of any argument list. */
+export function isSignal(value: unknown): value is AnySignal {
+  return value instanceof Signal;
+}

@@ -1,0 +1,107 @@
+// The slot list of a signal, kept in the signal's only field (`Signal._s`) so that a signal with
+// no connections costs one pointer:
+//
+//   _s = owner (or undefined)          while the signal has no connections
+//   _s = head Connection               otherwise; head._prev is the tail, the tail's _next is the
+//                                      owner, so `owner` stays reachable in O(1)
+//
+// Appending and unlinking are O(1) (doubly linked). While any emission runs, ended connections
+// are only marked dead and unlinked when the outermost emission returns, so an emission in
+// progress never loses its place (its `end` node stays in the list).
+import { ABORTABLE, BLOCKED, COUNT_SHIFT, COUNT_UNIT, DEAD, HEAD_MASK } from './connection-flags.js';
+import { Connection } from './connection.js';
+import { devHooks, type AnySignal } from './dev-hooks.js';
+import { detachAbort } from './abort-link.js';
+import { countEnded } from './stats.js';
+
+/** Emission depth across all signals, and the connections that ended while it was above zero. */
+export const emission = { depth: 0, pending: [] as Connection[] };
+
+/** The owner stored in a signal's field, wherever the list keeps it. */
+export function ownerOf(signal: AnySignal): object | undefined {
+  const s = signal._s;
+  if (s instanceof Connection) return (s._prev as Connection)._next;
+  return s;
+}
+
+/** Appends `c` to its signal's list; `blocked` seeds the signal state when `c` is the first. */
+export function link(c: Connection, blocked: boolean): void {
+  const signal = c._signal;
+  const head = signal._s;
+  if (head instanceof Connection) {
+    const tail = head._prev as Connection;
+    c._next = tail._next;
+    c._prev = tail;
+    tail._next = c;
+    head._prev = c;
+    head._flags += COUNT_UNIT;
+  } else {
+    c._next = head;
+    c._prev = c;
+    c._flags |= COUNT_UNIT | (blocked ? BLOCKED : 0);
+    signal._s = c;
+  }
+}
+
+function unlink(c: Connection): void {
+  const signal = c._signal;
+  const head = signal._s as Connection;
+  const tail = head._prev as Connection;
+  if (c === head) {
+    if (c === tail) {
+      signal._s = c._next;
+    } else {
+      const next = c._next as Connection;
+      next._prev = tail;
+      next._flags |= c._flags & HEAD_MASK;
+      signal._s = next;
+    }
+  } else {
+    const prev = c._prev as Connection;
+    prev._next = c._next;
+    if (c === tail) head._prev = prev;
+    else (c._next as Connection)._prev = prev;
+  }
+  c._next = undefined;
+  c._prev = undefined;
+}
+
+/** Ends a live connection: the one place every ending goes through (disconnect, once, abort, dispose, prune). */
+export function endConnection(c: Connection): void {
+  c._flags |= DEAD;
+  (c._signal._s as Connection)._flags -= COUNT_UNIT;
+  countEnded();
+  if ((c._flags & ABORTABLE) !== 0) detachAbort(c);
+  devHooks?.disconnected(c._signal, c);
+  c._slot = undefined;
+  c._receiver = undefined;
+  if (emission.depth === 0) unlink(c);
+  else emission.pending.push(c);
+}
+
+/** Called when the outermost emission returns: unlinks what ended during it. */
+export function flushPending(): void {
+  const pending = emission.pending;
+  emission.pending = [];
+  for (const c of pending) unlink(c);
+}
+
+/** The live connections of a signal, in connection order (a snapshot, safe to end them while iterating). */
+export function liveConnections(signal: AnySignal): Connection[] {
+  const out: Connection[] = [];
+  for (let c = signal._s; c instanceof Connection; c = c._next) {
+    if ((c._flags & DEAD) === 0) out.push(c);
+  }
+  return out;
+}
+
+export function connectionCount(signal: AnySignal): number {
+  const head = signal._s;
+  return head instanceof Connection ? head._flags >>> COUNT_SHIFT : 0;
+}
+
+/** Sets or clears the blocked state a signal keeps on its list head (nothing to do when unconnected). */
+export function setBlocked(signal: AnySignal, blocked: boolean): void {
+  const head = signal._s;
+  if (head instanceof Connection) head._flags = blocked ? head._flags | BLOCKED : head._flags & ~BLOCKED;
+}

@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { droppedWhileConnected, listenerThreshold } from '../../src/leaks/leak-messages.js';
+import type { LeakWarning } from '../../src/leaks/leak-warnings.js';
+import { WarningAggregator } from '../../src/leaks/leak-warnings.js';
+
+const at = (createdAt: string) => droppedWhileConnected({ objectType: 'Row', createdAt }, [{ signal: 'clicked', slot: 'f' }]);
+
+function collecting() {
+  const printed: LeakWarning[] = [];
+  const flushes: (() => void)[] = [];
+  const aggregator = new WarningAggregator((warning) => printed.push(warning), (flush) => flushes.push(flush));
+  return { printed, flushes, aggregator };
+}
+
+test('the same creation site is printed once, then its repeats are summed into one line', () => {
+  const { printed, flushes, aggregator } = collecting();
+  for (let i = 0; i < 1000; i += 1) aggregator.onLeak(at('/app/a.ts:1:1'));
+  aggregator.onLeak(at('/app/b.ts:2:2'));
+  assert.equal(printed.length, 2);
+  assert.equal(flushes.length, 1);
+  flushes[0]?.();
+  assert.equal(printed.length, 3);
+  const summary = printed[2];
+  assert.equal(summary?.repeats, 999);
+  assert.equal(summary?.code, 'SLOTGUARD_DROPPED_WHILE_CONNECTED');
+  assert.match(summary?.message ?? '', /^The same leak \(dropped-while-connected\) happened 999 more times for Row created at \/app\/a\.ts:1:1/);
+  flushes[0]?.();
+  assert.equal(printed.length, 3, 'nothing new to print');
+});
+
+test('listener-threshold reports are never folded: each carries a new count', () => {
+  const { printed, aggregator } = collecting();
+  const spread = { dominant: 'f', dominantCount: 11, distinct: 1, bySite: false };
+  aggregator.onLeak(listenerThreshold({ objectType: 'Model' }, 'changed', 11, 10, spread, []));
+  aggregator.onLeak(listenerThreshold({ objectType: 'Model' }, 'changed', 22, 10, spread, []));
+  assert.equal(printed.length, 2);
+});
+
+const warningsModule = pathToFileURL(join(import.meta.dirname, '..', '..', 'src', 'leaks', 'leak-warnings.js')).href;
+const messagesModule = pathToFileURL(join(import.meta.dirname, '..', '..', 'src', 'leaks', 'leak-messages.js')).href;
+const script = `
+  const { emitLeakWarning, LeakWarning } = await import(${JSON.stringify(warningsModule)});
+  const { droppedWhileConnected } = await import(${JSON.stringify(messagesModule)});
+  process.on('warning', (w) => console.log(JSON.stringify({ name: w.name, code: w.code, kind: w.report.kind })));
+  emitLeakWarning(new LeakWarning(droppedWhileConnected({ objectType: 'Row' }, [])));
+`;
+
+function runNode(flags: string[]) {
+  return spawnSync(process.execPath, [...flags, '--input-type=module', '-e', script], { encoding: 'utf8' });
+}
+
+test('in Node the warning goes through process.emitWarning with our name and code', () => {
+  const run = runNode([]);
+  assert.equal(run.status, 0, run.stderr);
+  assert.deepEqual(JSON.parse(run.stdout), { name: 'SlotguardLeakWarning', code: 'SLOTGUARD_DROPPED_WHILE_CONNECTED', kind: 'dropped-while-connected' });
+  assert.match(run.stderr, /\[SLOTGUARD_DROPPED_WHILE_CONNECTED\] SlotguardLeakWarning: Row was garbage-collected/);
+});
+
+test('--no-warnings silences it, as it does Node warnings', () => {
+  const run = runNode(['--no-warnings']);
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stderr, '');
+  assert.match(run.stdout, /SlotguardLeakWarning/);
+});
