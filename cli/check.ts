@@ -1,6 +1,7 @@
 // Runs the analysis core's rules over the selected files and turns their findings (file offsets,
 // message ids) into ESLint-style messages (lines, columns, text), file by file.
 import type { SourceFile } from 'ts-morph';
+import { suppressionsOf } from './disable-directives.js';
 import { interpolate } from './interpolate.js';
 import type { Progress } from './progress.js';
 import type { FileReport, ReportedMessage, Severity } from './report.js';
@@ -67,6 +68,8 @@ export function checkFiles(files: readonly SourceFile[], rules: readonly CheckRu
       for (const finding of findings) messages.push(toMessage(file, rule, finding));
     }
     progress.tick();
-    return { filePath: file.getFilePath(), messages: messages.sort(byPosition) };
+    const suppressed = suppressionsOf(file);
+    const kept = messages.filter((message) => !suppressed(message.ruleId, message.line, message.column));
+    return { filePath: file.getFilePath(), messages: kept.sort(byPosition) };
   });
 }
