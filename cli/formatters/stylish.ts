@@ -17,7 +17,8 @@ export function formatStylish(report: CheckReport, options: { color?: boolean } 
     const rows = file.messages.map((message) => ({
       position: `${message.line}:${message.column}`,
       severity: message.severity,
-      text: message.message.replace(/\s*\n\s*/g, ' '),
+      // As ESLint's stylish: one line per message, without its final period.
+      text: message.message.replace(/\s*\n\s*/g, ' ').replace(/([^ ])\.$/, '$1'),
       ruleId: message.ruleId,
     }));
     const positionWidth = Math.max(...rows.map((row) => row.position.length));

@@ -1,4 +1,4 @@
-// The example's ESLint setup: the one line a project adds to turn the leak rules on.
+// The example's ESLint setup: what a project adds to turn the leak rules on for its TypeScript files.
 import slotguard from 'slotguard/eslint-plugin';
 
-export default [slotguard.configs.recommended];
+export default [{ files: ['**/*.ts'], ...slotguard.configs.recommended }];

@@ -39,8 +39,8 @@ describe('slotguard check: exit codes and messages', () => {
     assert.equal(result.stderr, '');
     const lines = result.stdout.split('\n');
     assert.ok(lines.includes(join(basic, 'src', 'leaky.ts')), result.stdout);
-    assert.ok(lines.includes('  2:28  error  Marker LEAK found.  slotguard/marker'), result.stdout);
-    assert.ok(lines.includes('  4:28  error  Marker LEAK found.  slotguard/marker'), result.stdout);
+    assert.ok(lines.includes('  2:28  error  Marker LEAK found  slotguard/marker'), result.stdout);
+    assert.ok(lines.includes('  4:28  error  Marker LEAK found  slotguard/marker'), result.stdout);
     assert.ok(lines.includes('\u2716 2 problems (2 errors, 0 warnings)'), result.stdout);
     assert.ok(!result.stdout.includes('clean.ts'), 'files without findings are not listed');
   });
