@@ -9,3 +9,8 @@ export type { RuntimeCounters } from './stats.js';
 export type { AnySignal } from './dev-hooks.js';
 
 export const version = '0.1.0';
+
+// Leak detection (on by default outside production; importing it installs the dev hooks).
+export { configureLeakDetection } from './leaks/configuration.js';
+export type { LeakReport, LeakKind, LeakConnection, LeakDetectionOptions } from './leaks/leak-report.js';
+export { LeakWarning, leakWarningName, leakWarningCodes } from './leaks/leak-warnings.js';

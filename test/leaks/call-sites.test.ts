@@ -3,21 +3,11 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { captureSite, constructorChain, firstUserSite, parseStack, urlToPath } from '../../src/leaks/call-sites.js';
+import { lineOf, withoutColumn } from './fixtures.js';
 
 const distRoot = join(import.meta.dirname, '..', '..'); // …/dist
 const projectRoot = join(distRoot, '..');
 const thisFile = fileURLToPath(import.meta.url);
-
-/** The "file:line" of the line that made `error`. */
-function lineOf(error: Error): string | undefined {
-  const frame = parseStack(error.stack ?? '')[0];
-  assert.ok(frame);
-  return withoutColumn(urlToPath(frame.location));
-}
-
-function withoutColumn(site: string | undefined): string | undefined {
-  return site?.replace(/:\d+$/, '');
-}
 
 test('parseStack reads V8 and Firefox/Safari frames', () => {
   const v8 = 'Error\n    at new Row (file:///app/row.js:3:9)\n    at file:///app/main.js:7:1\n    at Array.forEach (<anonymous>)';

@@ -1,0 +1,134 @@
+// Test scopes: every SignalObject created while a scope is open is adopted by it (through its
+// record, never the object). At the end, the scope reports the adopted objects that are still
+// connected and not disposed (root leaks only: a child left connected because its parent was
+// not disposed is counted under the parent), and, after garbage collection when asked, the ones
+// that were dropped while connected.
+import type { SignalObject } from '../object.js';
+import type { DevRegistry } from './dev-registry.js';
+import { undisposedAtScopeEnd, describeObject } from './leak-messages.js';
+import type { LeakConnection, LeakReport } from './leak-report.js';
+import { leakConnection, refreshName, type ObjectRecord, type RecordScope } from './object-records.js';
+
+/** Collection rounds (gc, then a turn of the event loop) before a scope stops waiting for probes. */
+const maxCollectionRounds = 20;
+/**
+ * At least this many: objects touched in the current job (created, or read through a WeakRef)
+ * are kept alive until it ends, so the first collection may not take them yet.
+ */
+const minCollectionRounds = 2;
+
+type Collect = () => void;
+
+function exposedGc(): Collect {
+  const gc = (globalThis as { gc?: unknown }).gc;
+  if (typeof gc !== 'function') {
+    throw new Error(
+      'slotguard/testing: close({ gc: true }) needs the garbage collector: run node with --expose-gc ' +
+        '(node --expose-gc --test, NODE_OPTIONS=--expose-gc for vitest or mocha), or leave gc out to check only undisposed objects.',
+    );
+  }
+  return gc as Collect;
+}
+
+/** A turn of the event loop, in which the finalizers of the last collection run. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+}
+
+function named(record: LeakConnection, prefix: string): LeakConnection {
+  const connection = leakConnection(record);
+  connection.signal = prefix + connection.signal;
+  return connection;
+}
+
+export class LeakScopeCollector implements RecordScope {
+  readonly #adopted: ObjectRecord[] = [];
+  readonly #dropped: LeakReport[] = [];
+  #collecting = true;
+
+  constructor(private readonly registry: DevRegistry) {
+    registry.openScopes.push(this);
+  }
+
+  adopt(record: ObjectRecord): void {
+    this.#adopted.push(record);
+  }
+
+  take(report: LeakReport): boolean {
+    const probed = report.kind === 'dropped-while-connected' || report.kind === 'receiver-dropped-while-connected';
+    if (!this.#collecting || !probed) return false;
+    this.#dropped.push(report);
+    return true;
+  }
+
+  /** Ends the scope and returns its reports: objects dropped while connected first, then undisposed roots. */
+  async close(gc: boolean): Promise<LeakReport[]> {
+    const scopes = this.registry.openScopes;
+    const index = scopes.indexOf(this);
+    if (index < 0) throw new Error('slotguard/testing: this leak scope was already closed; open a new one with leakScope().');
+    scopes.splice(index, 1);
+    if (gc) await this.#collect(exposedGc());
+    this.#collecting = false;
+    // Without gc, a dropped object is still here (undisposed) or the collector already took it
+    // (dropped): either way it is reported, so the verdict does not depend on GC timing.
+    return [...this.#dropped.splice(0), ...this.#undisposedRoots()];
+  }
+
+  /**
+   * Collects until a round finds nothing more to collect among the adopted objects. It never
+   * reads their WeakRefs meanwhile: that would keep them alive through the next collection.
+   */
+  async #collect(gc: Collect): Promise<void> {
+    const collected = () => this.#adopted.reduce((count, record) => count + (record.collected ? 1 : 0), 0);
+    let before = collected();
+    for (let round = 1; round <= maxCollectionRounds; round += 1) {
+      gc();
+      await nextTurn();
+      const after = collected();
+      if (round >= minCollectionRounds && after === before) return;
+      before = after;
+    }
+  }
+
+  #undisposedRoots(): LeakReport[] {
+    const adopted = new Set(this.#adopted);
+    const leaking = new Map<ObjectRecord, ObjectRecord[]>(); // root → its connected, undisposed members
+    for (const record of this.#adopted) {
+      const object = record.ref.deref() as SignalObject | undefined;
+      if (object === undefined || record.disposed || !record.connected) continue;
+      const root = this.#rootOf(object, adopted);
+      if (root === undefined) continue; // owned by a parent from outside the scope
+      const members = leaking.get(root) ?? [];
+      members.push(record);
+      leaking.set(root, members);
+    }
+    return [...leaking].map(([root, members]) => {
+      refreshName(root);
+      members.forEach(refreshName);
+      return this.#report(root, members);
+    });
+  }
+
+  /** The topmost ancestor created in the scope, or undefined when an ancestor comes from outside. */
+  #rootOf(object: SignalObject, adopted: ReadonlySet<ObjectRecord>): ObjectRecord | undefined {
+    let root = this.registry.recordOf(object);
+    for (let parent = object.parent; parent !== null; parent = parent.parent) {
+      const record = this.registry.recordOf(parent);
+      if (record === undefined || !adopted.has(record)) return undefined;
+      root = record;
+    }
+    return root;
+  }
+
+  #report(root: ObjectRecord, members: readonly ObjectRecord[]): LeakReport {
+    const connections: LeakConnection[] = [];
+    for (const member of members) {
+      // A descendant's signals are named through it ("Row 'r2'.clicked"), another emitter's through that emitter.
+      const prefix = member === root ? '' : `${describeObject(member)}.`;
+      for (const record of member.outgoing ?? []) connections.push(named(record, prefix));
+      for (const record of member.incoming ?? []) connections.push(named(record, `${describeObject(record.emitter)}.`));
+    }
+    const descendants = members.filter((member) => member !== root).length;
+    return undisposedAtScopeEnd(root, connections, descendants);
+  }
+}
