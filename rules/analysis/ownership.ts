@@ -5,6 +5,7 @@
 // Precision comes first: every shape that is not clearly owned or clearly foreign is `unknown`,
 // and the rules stay silent on `unknown`.
 import { Node, SyntaxKind, ts, type CallExpression, type ClassDeclaration, type ClassExpression, type BinaryExpression, type BindingElement, type VariableDeclaration } from 'ts-morph';
+import { skipOuterExpressions } from './type-queries.js';
 
 export type ClassLike = ClassDeclaration | ClassExpression;
 
@@ -49,6 +50,17 @@ const FRESH_METHOD = /^(?:create|clone|make|build)(?:[A-Z_]|$)/;
 const TRACK_METHODS = new Set(['track']);
 const PARENT_METHODS = new Set(['setParent']);
 
+/** Functions and classes give `this` a new meaning inside them (arrow functions do not). */
+function rebindsThis(node: Node): boolean {
+  return (
+    Node.isFunctionDeclaration(node) ||
+    Node.isFunctionExpression(node) ||
+    Node.isClassDeclaration(node) ||
+    Node.isClassExpression(node) ||
+    Node.isClassStaticBlockDeclaration(node)
+  );
+}
+
 /** The class whose instance `this` denotes at `node`, or undefined (functions, statics, object literals). */
 export function thisClassOf(node: Node): ClassLike | undefined {
   for (let current = node.getParent(); current !== undefined; current = current.getParent()) {
@@ -65,35 +77,13 @@ export function thisClassOf(node: Node): ClassLike | undefined {
       if (!Node.isConstructorDeclaration(current) && current.isStatic()) return undefined;
       return owner;
     }
-    if (
-      Node.isFunctionDeclaration(current) ||
-      Node.isFunctionExpression(current) ||
-      Node.isClassStaticBlockDeclaration(current) ||
-      Node.isClassDeclaration(current) ||
-      Node.isClassExpression(current) ||
-      Node.isSourceFile(current) ||
-      Node.isModuleBlock(current)
-    ) {
-      return undefined;
-    }
+    if (rebindsThis(current) || Node.isSourceFile(current) || Node.isModuleBlock(current)) return undefined;
   }
   return undefined;
 }
 
-/** Strips parentheses, `as`, `!`, `satisfies` and `<T>` casts. */
-export function unwrapExpression(node: Node): Node {
-  let current = node;
-  while (
-    Node.isParenthesizedExpression(current) ||
-    Node.isAsExpression(current) ||
-    Node.isNonNullExpression(current) ||
-    Node.isSatisfiesExpression(current) ||
-    Node.isTypeAssertion(current)
-  ) {
-    current = current.getExpression();
-  }
-  return current;
-}
+/** Strips parentheses, `as`, `!`, `satisfies` and `<T>` casts (the core's helper, under the name this module uses). */
+export const unwrapExpression = skipOuterExpressions;
 
 export function isThis(node: Node): boolean {
   const inner = unwrapExpression(node);
@@ -123,13 +113,7 @@ interface ClassIndex {
 /** Walks `root` without entering functions or classes that rebind `this`. */
 function forEachInThisScope(root: Node, visit: (node: Node) => void): void {
   root.forEachDescendant((node, traversal) => {
-    if (
-      Node.isFunctionDeclaration(node) ||
-      Node.isFunctionExpression(node) ||
-      Node.isClassDeclaration(node) ||
-      Node.isClassExpression(node) ||
-      Node.isClassStaticBlockDeclaration(node)
-    ) {
+    if (rebindsThis(node)) {
       traversal.skip();
       return;
     }
