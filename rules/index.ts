@@ -2,9 +2,13 @@
 import parser from '@typescript-eslint/parser';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { name as droppedEmitterName, rule as droppedEmitterRule } from './no-dropped-connected-emitter.js';
+import { name as ignoredConnectionName, rule as ignoredConnectionRule } from './no-ignored-connection.js';
+import { name as unboundClosureSlotName, rule as noUnboundClosureSlot } from './no-unbound-closure-slot.js';
 
 const rules: Record<string, TSESLint.RuleModule<string, unknown[]>> = {
   [droppedEmitterName]: droppedEmitterRule,
+  [unboundClosureSlotName]: noUnboundClosureSlot,
+  [ignoredConnectionName]: ignoredConnectionRule,
 };
 
 const plugin = {
@@ -25,6 +29,8 @@ plugin.configs.recommended = {
   languageOptions,
   rules: {
     [`slotguard/${droppedEmitterName}`]: 'error',
+    [`slotguard/${unboundClosureSlotName}`]: 'error',
+    [`slotguard/${ignoredConnectionName}`]: 'error',
   },
 };
 
@@ -35,6 +41,8 @@ plugin.configs.strict = {
   languageOptions,
   rules: {
     [`slotguard/${droppedEmitterName}`]: ['error', { strict: true }],
+    [`slotguard/${unboundClosureSlotName}`]: 'error',
+    [`slotguard/${ignoredConnectionName}`]: 'error',
   },
 };
 

@@ -18,6 +18,12 @@ export interface ConnectSite {
   slot?: Expression;
   /** What the call returns to end this one connection. */
   handle: HandleKind;
+  /** The connection ends after one delivery (`once(…)`, `{ once: true }`). */
+  once?: boolean;
+  /** An AbortSignal that ends the connection (`{ signal }`). */
+  abortSignal?: Expression;
+  /** The object the connection is tied to, ended with it (GNOME Shell's `connectObject(…, owner)`). */
+  tiedTo?: Expression;
 }
 
 /** A call that ends connections. */
@@ -45,6 +51,8 @@ export interface ModelEnv {
 export interface EmitterModel {
   /** Preset name, as written in `settings.slotguard.presets`. */
   readonly name: string;
+  /** How to end a connection of this API, one sentence for messages (a default per handle kind otherwise). */
+  readonly fixHint?: string;
   /**
    * Method names that connect (`connect`, `on`, `addEventListener`). A file whose text contains
    * none of them, and calls no function of another file, cannot connect anything under this model.

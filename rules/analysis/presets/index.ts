@@ -1,9 +1,15 @@
 // The registry of emitter models by preset name. Adding a preset = one file in this folder and
 // one entry below; `settings.slotguard.presets` selects them (default: ['slotguard']).
 import type { EmitterModel } from '../emitter-model.js';
+import { declaredModel, parseDeclaredModel } from './declared.js';
+import { domModel } from './dom.js';
+import { gobjectModel } from './gobject.js';
+import { nodeEventsModel } from './node-events.js';
 import { slotguardModel } from './slotguard.js';
 
-export const builtInPresets: ReadonlyMap<string, EmitterModel> = new Map<string, EmitterModel>([[slotguardModel.name, slotguardModel]]);
+export const builtInPresets: ReadonlyMap<string, EmitterModel> = new Map<string, EmitterModel>(
+  [slotguardModel, nodeEventsModel, domModel, gobjectModel].map((model) => [model.name, model]),
+);
 
 export const defaultPresets: readonly string[] = ['slotguard'];
 
@@ -28,6 +34,8 @@ export function resolvePresets(presets: readonly unknown[] | undefined): Emitter
       return model;
     }
     if (isEmitterModel(entry)) return entry;
+    // A plain object declares a model by method names and handle kind (docs/presets.md).
+    if (typeof entry === 'object' && entry !== null) return declaredModel(parseDeclaredModel(entry, requested.indexOf(entry)));
     throw new Error(
       `slotguard: settings.slotguard.presets entries must be preset names (${[...builtInPresets.keys()].join(', ')}); got ${JSON.stringify(entry)}.`,
     );

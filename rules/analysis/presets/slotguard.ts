@@ -29,7 +29,7 @@ export function isConnectionType(type: Type): boolean {
   return classChainHasName(type, 'Connection') && hasMembers(type, ['disconnect', 'connected']);
 }
 
-function classChainHasName(type: Type, name: string, depth = 0): boolean {
+export function classChainHasName(type: Type, name: string, depth = 0): boolean {
   if (depth > 12) return false;
   const symbol = type.getSymbol() ?? type.getAliasSymbol();
   if (symbol?.getName() === name) return true;
@@ -94,7 +94,7 @@ function signalOwner(expression: Node): { emitter: Expression; signal: string } 
 }
 
 /** `X.method(…)` / `X?.method(…)`: the callee's object and method name. */
-function methodCall(call: CallExpression): { object: Expression; name: string } | undefined {
+export function methodCall(call: CallExpression): { object: Expression; name: string } | undefined {
   const callee = unwrap(call.getExpression());
   if (Node.isPropertyAccessExpression(callee)) return { object: callee.getExpression(), name: callee.getName() };
   if (Node.isElementAccessExpression(callee)) {

@@ -1,0 +1,55 @@
+// `no-ignored-connection`: the handle of a connection to an emitter that is not owned (a
+// parameter, an injected service, a module singleton, a global) is discarded and nothing else ends
+// the connection, so it lives as long as the emitter. Reported at the connect call.
+import type { SourceFile } from 'ts-morph';
+import { connectCallsIn, connectFinding, ownershipFor } from './connect-sites.js';
+import { connectionFate, lifetimeScope, type OncePolicy } from './connection-fate.js';
+import type { AnalysisContext } from './context.js';
+import type { HandleKind } from './emitter-model.js';
+import type { Finding } from './finding.js';
+import type { ForeignReason } from './ownership.js';
+import { trackSuggestion } from './unbound-closure-slots.js';
+
+export const ignoredConnectionMessages = {
+  ignoredConnection:
+    '{{what}} `{{signal}}` of `{{emitter}}` ({{type}}), {{origin}}, and nothing ends the connection: it lives as long as `{{emitter}}` does, with everything its slot holds. {{fix}}',
+  trackConnection: 'Pass the Connection to `this.track(…)`, so it ends when this object is disposed.',
+} as const;
+
+export interface IgnoredConnectionOptions {
+  /** How `{ once: true }` connections (and `once(…)` methods) are judged (default `'report'`). */
+  readonly once?: OncePolicy;
+}
+
+const WHAT: Record<HandleKind, string> = {
+  connection: 'The Connection returned by connecting to',
+  disposer: 'The disposer returned by subscribing to',
+  id: 'The handler id returned by connecting to',
+  none: 'The listener added to',
+};
+
+/**
+ * Outside a class, a function's own parameters (and what is reached through them) are the
+ * longer-lived objects; a module-level or global emitter used from a plain function is usually
+ * wired once for the program's life, so it is left alone there (precision over recall).
+ */
+const REPORTED_OUTSIDE_CLASSES: ReadonlySet<ForeignReason> = new Set(['parameter', 'through-other']);
+
+export function findIgnoredConnections(file: SourceFile, context: AnalysisContext, options: IgnoredConnectionOptions = {}): Finding[] {
+  const findings: Finding[] = [];
+  const ownership = ownershipFor(context);
+  for (const match of connectCallsIn(file, context)) {
+    const { call, site } = match;
+    if (site.receiver !== undefined) continue;
+    const { cls, scope } = lifetimeScope(call);
+    if (scope === undefined) continue; // module top level: wired once, for the program's life
+    const owner = ownership.ownershipOf(site.emitter);
+    if (owner.kind !== 'foreign') continue;
+    if (cls === undefined && !REPORTED_OUTSIDE_CLASSES.has(owner.reason)) continue;
+    const fate = connectionFate(match, context, options.once ?? 'report');
+    if (fate.ended) continue;
+    const track = cls === undefined ? undefined : trackSuggestion(match, cls);
+    findings.push(connectFinding('no-ignored-connection', 'ignoredConnection', match, owner, { what: WHAT[site.handle] }, track === undefined ? [] : [track]));
+  }
+  return findings;
+}
