@@ -50,8 +50,9 @@ function toMessage(file: SourceFile, rule: CheckRule, finding: CoreFinding): Rep
   };
 }
 
+/** ESLint's order: by position, and at one position in the order the config lists the rules (the sort is stable). */
 function byPosition(a: ReportedMessage, b: ReportedMessage): number {
-  return a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+  return a.line - b.line || a.column - b.column;
 }
 
 export function checkFiles(files: readonly SourceFile[], rules: readonly CheckRule[], progress: Progress): FileReport[] {

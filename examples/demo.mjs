@@ -62,8 +62,13 @@ function runDevBuild(version) {
   process.stdout.write(result.stdout);
   process.stdout.write(result.stderr);
   if (result.status !== 0) throw new Error(`The ${version} example exited with ${result.status}.`);
-  // Leak reports are Node warnings of slotguard's own type, one line each: "(node:PID) Slotguard…".
-  return (result.stderr.match(/^\(node:\d+\) Slotguard\w*Warning/gm) ?? []).length;
+  // Leak reports are Node warnings of slotguard's own type, one line each: "(node:PID) [CODE]
+  // SlotguardLeakWarning: …"; repeats of the same leak are summed up as "happened N more times".
+  const warnings = result.stderr.split('\n').filter((line) => /^\(node:\d+\) \[SLOTGUARD_\w+\] SlotguardLeakWarning/.test(line));
+  return warnings.reduce((sum, line) => {
+    const repeats = /happened (\d+) more times/.exec(line)?.[1];
+    return sum + (repeats !== undefined ? Number(repeats) : line.includes('happened once more') ? 1 : 1);
+  }, 0);
 }
 
 buildExample();

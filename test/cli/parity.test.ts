@@ -115,9 +115,10 @@ interface CapturedCase {
 async function captureRuleTesterCases(): Promise<CapturedCase[]> {
   const rulesTests = join(import.meta.dirname, '..', 'rules');
   const captured = new Map<string, CapturedCase>();
-  const originalVerify = Linter.prototype.verify;
+  const prototype = Linter.prototype;
+  const originalVerify = Object.getOwnPropertyDescriptor(prototype, 'verify');
   let invalid = false;
-  Linter.prototype.verify = function record(code: unknown, config: unknown, filename?: unknown): Linter.LintMessage[] {
+  prototype.verify = function record(code: unknown, config: unknown, filename?: unknown): Linter.LintMessage[] {
     const flat = config as {
       settings?: { slotguard?: { presets?: unknown[] } };
       rules?: Record<string, unknown>;
@@ -136,7 +137,7 @@ async function captureRuleTesterCases(): Promise<CapturedCase[]> {
     // Presets given as model objects have no --preset form: those cases are not replayed.
     if (presets === undefined || presets.every((preset) => typeof preset === 'string')) captured.set(`${item.filename}\n${item.code}`, item);
     return [];
-  } as typeof Linter.prototype.verify;
+  };
   try {
     await import(pathToFileURL(join(rulesTests, 'rule-tester.js')).href);
     const run = (_name: string, body: () => void): void => {
@@ -159,7 +160,7 @@ async function captureRuleTesterCases(): Promise<CapturedCase[]> {
       await import(pathToFileURL(join(rulesTests, file)).href);
     }
   } finally {
-    Linter.prototype.verify = originalVerify;
+    if (originalVerify !== undefined) Object.defineProperty(prototype, 'verify', originalVerify);
   }
   return [...captured.values()];
 }

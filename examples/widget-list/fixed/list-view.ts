@@ -23,7 +23,7 @@ export class ListView extends SignalObject {
     this.rows = [];
     for (const item of items) {
       const row = new RowWidget(item, this);
-      row.clicked.connect(this.controller, 'onRowClicked');
+      row.clicked.connect((id) => this.controller.onRowClicked(id));
       this.rows.push(row);
     }
   }

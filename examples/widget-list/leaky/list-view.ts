@@ -22,7 +22,7 @@ export class ListView extends SignalObject {
     this.rows = [];
     for (const item of items) {
       const row = new RowWidget(item);
-      row.clicked.connect(this.controller, 'onRowClicked');
+      row.clicked.connect((id) => this.controller.onRowClicked(id));
       this.rows.push(row);
     }
   }

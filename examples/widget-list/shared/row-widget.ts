@@ -16,7 +16,6 @@ export class RowWidget extends SignalObject {
     parent: SignalObject | null = null,
   ) {
     super(parent);
-    this.objectName = `row-${item.id}`;
   }
 
   /** What a mouse click would do. */

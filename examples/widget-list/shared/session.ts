@@ -40,6 +40,6 @@ export async function runSession(ListView: ListViewClass): Promise<string> {
   }
   await collectGarbage();
   const slots = controller.selectionChanged.connectionCount;
-  const live = registry.stats();
-  return `${controller.clicks} clicks handled; the controller still holds ${slots} slot(s); ${JSON.stringify(live)}`;
+  const stats = registry.stats();
+  return `${controller.clicks} clicks handled; controller.selectionChanged still has ${slots} slot(s); ${stats.undisposedObjects} of ${stats.objectsCreated} objects never disposed, ${stats.liveConnections} connections never ended.`;
 }
