@@ -59,8 +59,9 @@ function runDevBuild(version) {
   const main = join(root, 'dist', 'examples', 'widget-list', version, 'main.js');
   const env = { ...process.env, NODE_ENV: 'development' };
   const result = node(['--expose-gc', '--enable-source-maps', main], { cwd: root, env });
-  process.stdout.write(result.stdout);
+  // The warnings came while the session ran, before its last line.
   process.stdout.write(result.stderr);
+  process.stdout.write(result.stdout);
   if (result.status !== 0) throw new Error(`The ${version} example exited with ${result.status}.`);
   // Leak reports are Node warnings of slotguard's own type, one line each: "(node:PID) [CODE]
   // SlotguardLeakWarning: …"; repeats of the same leak are summed up as "happened N more times".
