@@ -39,14 +39,18 @@ function checkLines(argv: string[], cwd: string): string[] {
 }
 
 describe('parity: slotguard check reports what ESLint with the plugin reports', () => {
-  test('on the widget-list example (its own eslint.config.mjs)', async () => {
-    const example = join(packageRoot, 'examples', 'widget-list');
-    const eslint = new ESLint({ cwd: example });
-    const fromEslint = findingLines(await eslint.lintFiles(['.']), example);
-    assert.ok(fromEslint.some((line) => line.startsWith('leaky/')), `ESLint finds the leaky version's leaks:\n${fromEslint.join('\n')}`);
-    assert.ok(!fromEslint.some((line) => line.startsWith('fixed/')), 'and nothing in the fixed version');
-    assert.deepEqual(checkLines([], example), fromEslint);
-  });
+  // Each example has its own eslint.config.mjs; its settings.slotguard.presets become --preset flags.
+  for (const name of ['widget-list', 'dom-component', 'gnome-extension']) {
+    test(`on the ${name} example`, async () => {
+      const example = join(packageRoot, 'examples', name);
+      const config = (await import(pathToFileURL(join(example, 'eslint.config.mjs')).href)) as { default: { settings?: { slotguard?: { presets?: string[] } } }[] };
+      const presets = config.default.flatMap((entry) => entry.settings?.slotguard?.presets ?? []);
+      const fromEslint = findingLines(await new ESLint({ cwd: example }).lintFiles(['.']), example);
+      assert.ok(fromEslint.some((line) => line.startsWith('leaky/')), `ESLint finds the leaky version's leaks:\n${fromEslint.join('\n')}`);
+      assert.ok(!fromEslint.some((line) => line.startsWith('fixed/')), `and nothing in the fixed version:\n${fromEslint.join('\n')}`);
+      assert.deepEqual(checkLines(presets.flatMap((preset) => ['--preset', preset]), example), fromEslint);
+    });
+  }
 
   describe('on the cases of the rules RuleTester suites', async () => {
     const cases = await captureRuleTesterCases();
