@@ -5,7 +5,7 @@ import { Connection, type StoredSlot } from './connection.js';
 import { devHooks, type AnySignal } from './dev-hooks.js';
 import { attachAbort } from './abort-link.js';
 import { endConnection, link, liveConnections, ownerOf } from './slot-list.js';
-import { addSender, isBlockedFor, SignalObject } from './object.js';
+import { addSender, isBlockedFor, isDisposedObject, SignalObject } from './object.js';
 import { forwardSlot, isSignal, type ConnectOptions } from './signal.js';
 import { describeSignal, typeName } from './slot-names.js';
 import { countMade } from './stats.js';
@@ -83,6 +83,26 @@ function findConnection(signal: AnySignal, slot: StoredSlot, receiver: object | 
   return liveConnections(signal).find((c) => c._slot === slot && c._receiver?.deref() === receiver);
 }
 
+/** Puts a new connection in its signal's list: refuses a disposed owner, starts blocked if the owner is. */
+function addToList(signal: AnySignal, connection: Connection): Connection {
+  const owner = ownerOf(signal);
+  const ownerFlags = owner instanceof SignalObject ? owner._flags : 0;
+  if (ownerFlags !== 0) {
+    if (isDisposedObject(owner as SignalObject)) refuseDisposed(signal, owner as SignalObject);
+    link(connection, isBlockedFor(owner, signal));
+  } else {
+    link(connection, false);
+  }
+  countMade();
+  devHooks?.connected(signal, connection);
+  return connection;
+}
+
+/** `connect(fn)`: the common case, kept small. */
+export function connectFunction(signal: AnySignal, slot: StoredSlot): Connection {
+  return addToList(signal, new Connection(signal, slot, undefined, 0));
+}
+
 function makeConnection(signal: AnySignal, slot: StoredSlot, receiver: object | undefined, rawOptions: unknown): Connection {
   const options = checkOptions(rawOptions);
   const owner = ownerOf(signal);
@@ -101,13 +121,9 @@ function makeConnection(signal: AnySignal, slot: StoredSlot, receiver: object | 
     connection._receiver = undefined;
     return connection;
   }
-  link(connection, isBlockedFor(owner, signal));
-  countMade();
-  if (senders !== undefined) {
-    connection._flags |= INBOUND;
-    addSender(senders, connection);
-  }
-  devHooks?.connected(signal, connection);
+  if (senders !== undefined) connection._flags |= INBOUND;
+  addToList(signal, connection);
+  if (senders !== undefined) addSender(senders, connection);
   if (options?.signal !== undefined && !attachAbort(connection, options.signal)) endConnection(connection);
   return connection;
 }

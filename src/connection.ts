@@ -18,8 +18,8 @@ export class Connection implements Disposable {
   _receiver: WeakRef<object> | undefined;
   /** @internal Bits from connection-flags.ts; the list head also carries the signal's bits. */
   _flags: number;
-  /** @internal Next connection; the last one's `_next` is the signal's owner (or undefined). */
-  _next: Connection | object | undefined;
+  /** @internal Next connection; the last one's `_next` is the signal's terminal (slot-list.ts). */
+  _next: Connection | object | string | undefined;
   /** @internal Previous connection; the head's `_prev` is the tail. */
   _prev: Connection | undefined;
 

@@ -5,6 +5,7 @@
 import type { Connection } from './connection.js';
 import { devHooks, type AnySignal } from './dev-hooks.js';
 import { ownSignals } from './own-signals.js';
+import { storeName } from './signal-names.js';
 import { Signal } from './signal.js';
 import { endConnection, liveConnections, setBlocked } from './slot-list.js';
 import { countCreated, countDisposed } from './stats.js';
@@ -84,7 +85,11 @@ export class SignalObject implements Disposable {
   /** Emitted with this object at the start of `dispose()`, exactly once (never blocked). */
   get destroyed(): Signal<[SignalObject]> {
     const state = stateOf(this);
-    return (state.destroyed ??= new Signal<[SignalObject]>(this, 'destroyed'));
+    if (state.destroyed === undefined) {
+      state.destroyed = new Signal<[SignalObject]>(this);
+      storeName(state.destroyed, 'destroyed');
+    }
+    return state.destroyed;
   }
 
   get isDisposed(): boolean {
@@ -190,6 +195,10 @@ export function addSender(receiver: SignalObject, connection: Connection): void 
 /** The receiver-bound connections to `receiver` that are still live (for dumpObjectInfo). */
 export function sendersOf(receiver: SignalObject): Connection[] {
   return (receiver._state?.senders ?? []).filter((c) => c.connected);
+}
+
+export function isDisposedObject(object: SignalObject): boolean {
+  return (object._flags & DISPOSED) !== 0;
 }
 
 /** Does a new first connection of `signal` start blocked? (its owner blocked signals; `destroyed` is never blocked) */

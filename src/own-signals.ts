@@ -6,8 +6,8 @@ import { ownerOf } from './slot-list.js';
 import type { AnySignal } from './dev-hooks.js';
 
 export interface OwnSignal {
-  /** The signal's name, or the property key when it was created without one. */
-  readonly name: string;
+  /** The property that holds the signal. */
+  readonly key: string;
   readonly signal: AnySignal;
 }
 
@@ -15,7 +15,7 @@ export function ownSignals(object: object): OwnSignal[] {
   const found: OwnSignal[] = [];
   for (const key of Object.keys(object)) {
     const value = (object as Record<string, unknown>)[key];
-    if (isSignal(value) && ownerOf(value) === object) found.push({ name: value.name ?? key, signal: value });
+    if (isSignal(value) && ownerOf(value) === object) found.push({ key, signal: value });
   }
   return found;
 }

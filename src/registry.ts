@@ -2,9 +2,10 @@
 // table of its own, so it never retains an object). `liveObjects()` needs the dev registry that
 // leak detection installs; in production it returns [].
 import type { Connection } from './connection.js';
-import { devHooks } from './dev-hooks.js';
+import { devHooks, type AnySignal } from './dev-hooks.js';
 import type { SignalObject } from './object.js';
-import { ownSignals, type OwnSignal } from './own-signals.js';
+import { ownSignals } from './own-signals.js';
+import { nameInField } from './signal-names.js';
 import { isSignal } from './signal.js';
 import { liveConnections } from './slot-list.js';
 import { describeObject } from './slot-names.js';
@@ -30,10 +31,15 @@ export interface RegistryStats extends RuntimeCounters {
   readonly liveObjects: number | undefined;
 }
 
-/** The object's signals, or the signal itself when given one. */
-export function signalsFor(object: object): OwnSignal[] {
+export interface NamedSignal {
+  readonly name: string;
+  readonly signal: AnySignal;
+}
+
+/** The object's signals with their names (`destroyed` last, if it was created), or the signal itself when given one. */
+export function signalsFor(object: object): NamedSignal[] {
   if (isSignal(object)) return [{ name: object.name ?? '(unnamed)', signal: object }];
-  const signals = ownSignals(object);
+  const signals = ownSignals(object).map(({ key, signal }) => ({ name: nameInField(signal, key), signal }));
   const destroyed = (object as Partial<SignalObject>)._state?.destroyed;
   if (destroyed !== undefined) signals.push({ name: 'destroyed', signal: destroyed });
   return signals;
@@ -41,8 +47,10 @@ export function signalsFor(object: object): OwnSignal[] {
 
 export function connectionInfo(signalName: string, connection: Connection): ConnectionInfo {
   const info: ConnectionInfo = { signal: signalName, slot: connection.slotName };
+  // A forwarding's receiver is the target signal: name the object that owns it.
   const receiver = connection.receiver;
-  if (receiver !== undefined) info.receiver = describeObject(receiver);
+  const holder = isSignal(receiver) ? receiver.owner : receiver;
+  if (holder !== undefined) info.receiver = describeObject(holder);
   const site = devHooks?.connectionSite(connection);
   if (site !== undefined) info.connectedAt = site;
   return info;

@@ -2,17 +2,16 @@
 // queued, receiver-bound calls, pruning, promises, the dev hooks) lives in delivery.ts,
 // connect.ts and slot-list.ts.
 //
-// Memory: a Signal has exactly one field, `_s` (see slot-list.ts). Its name lives on a prototype
-// shared by every signal of that name (named-signals.ts), so `new Signal(this, 'clicked')` costs
-// 32 bytes until it is first connected.
+// Memory: a Signal has exactly one field, `_s` (see slot-list.ts); its name costs nothing when it
+// is the owner's field name (signal-names.ts). So `new Signal(this, 'clicked')` costs 32 bytes.
 import { BLOCKED, DEAD, EMIT_MASK } from './connection-flags.js';
 import { Connection, type StoredSlot } from './connection.js';
 import { devHooks, type AnySignal } from './dev-hooks.js';
 import { callBound, deliverRare, watchResult } from './delivery.js';
 import { emission, flushPending, connectionCount, ownerOf } from './slot-list.js';
-import { connectSlot, disconnectMatching, reportEmitAfterDispose } from './connect.js';
+import { connectFunction, connectSlot, disconnectMatching, reportEmitAfterDispose } from './connect.js';
 import { throwSlotErrors } from './slot-errors.js';
-import { namedSignal, subclassName, setSubclassName } from './named-signals.js';
+import { nameOf, rememberName } from './signal-names.js';
 
 export interface ConnectOptions {
   /** End the connection after its first delivery. */
@@ -38,19 +37,20 @@ export type MethodKeyOf<R, Args extends unknown[]> = {
 }[keyof R];
 
 export class Signal<Args extends unknown[] = []> {
-  /** @internal The slot list head, or the owner while there are no connections (slot-list.ts). */
-  _s: Connection | object | undefined;
+  /**
+   * @internal The slot list head, or its terminal while there are no connections (slot-list.ts).
+   */
+  _s: Connection | object | string | undefined;
 
   constructor(owner?: object, name?: string) {
-    if (name !== undefined) {
-      if (typeof name !== 'string') throw new TypeError(`new Signal(owner, name): name must be a string, got ${typeof name}.`);
-      if (new.target === Signal) return namedSignal(name, owner) as Signal<Args>;
-      setSubclassName(this, name);
-    }
     if (owner !== undefined && (typeof owner !== 'object' || owner === null) && typeof owner !== 'function') {
       throw new TypeError(`new Signal(owner, name): owner must be an object (usually \`this\`), got ${owner === null ? 'null' : typeof owner}.`);
     }
-    this._s = owner;
+    if (name !== undefined && typeof name !== 'string') {
+      throw new TypeError(`new Signal(owner, name): name must be a string, got ${typeof name}.`);
+    }
+    this._s = owner ?? name;
+    if (owner !== undefined && name !== undefined) rememberName(this, name);
   }
 
   /** Calls every connected slot, in connection order, with `args`. */
@@ -96,6 +96,7 @@ export class Signal<Args extends unknown[] = []> {
   /** Forwards every emission to `target` (held weakly, like a receiver). */
   connect(target: Signal<Args>, options?: ConnectOptions): Connection;
   connect(first: unknown, second?: unknown, third?: unknown): Connection {
+    if (second === undefined && typeof first === 'function') return connectFunction(this, first as StoredSlot);
     return connectSlot(this, first, second, third);
   }
 
@@ -121,7 +122,7 @@ export class Signal<Args extends unknown[] = []> {
 
   /** The signal's name (the second constructor argument). */
   get name(): string | undefined {
-    return subclassName(this);
+    return nameOf(this);
   }
 }
 

@@ -1,9 +1,11 @@
 // The slot list of a signal, kept in the signal's only field (`Signal._s`) so that a signal with
 // no connections costs one pointer:
 //
-//   _s = owner (or undefined)          while the signal has no connections
+//   _s = terminal                      while the signal has no connections
 //   _s = head Connection               otherwise; head._prev is the tail, the tail's _next is the
-//                                      owner, so `owner` stays reachable in O(1)
+//                                      terminal, so it stays reachable in O(1)
+//
+// The terminal is the owner, or for a standalone signal its name (a string) or undefined.
 //
 // Appending and unlinking are O(1) (doubly linked). While any emission runs, ended connections
 // are only marked dead and unlinked when the outermost emission returns, so an emission in
@@ -17,11 +19,16 @@ import { countEnded } from './stats.js';
 /** Emission depth across all signals, and the connections that ended while it was above zero. */
 export const emission = { depth: 0, pending: [] as Connection[] };
 
-/** The owner stored in a signal's field, wherever the list keeps it. */
-export function ownerOf(signal: AnySignal): object | undefined {
+/** What the signal keeps besides its slots: its owner, or a standalone signal's name (or undefined). */
+export function terminalOf(signal: AnySignal): object | string | undefined {
   const s = signal._s;
   if (s instanceof Connection) return (s._prev as Connection)._next;
   return s;
+}
+
+export function ownerOf(signal: AnySignal): object | undefined {
+  const terminal = terminalOf(signal);
+  return typeof terminal === 'string' ? undefined : terminal;
 }
 
 /** Appends `c` to its signal's list; `blocked` seeds the signal state when `c` is the first. */

@@ -1,0 +1,105 @@
+// The benchmark harness: every subject of a case runs in this one process, interleaved (the order
+// rotates each round), for several rounds; we report the median time per operation and ratios of
+// throughput to named peers. Leak detection's dev-mode subjects plug in as more `Subject`s.
+
+export interface Subject {
+  readonly name: string;
+  /** Runs the operation `iterations` times; returns something so the work cannot be optimised away. */
+  run(iterations: number): unknown;
+}
+
+export interface BenchCase {
+  readonly title: string;
+  readonly subjects: readonly Subject[];
+  /** Operations per timed sample (each sample should take a few milliseconds). */
+  readonly iterations: number;
+}
+
+export interface CaseResult {
+  readonly title: string;
+  /** Median nanoseconds per operation, by subject name. */
+  readonly medians: ReadonlyMap<string, number>;
+}
+
+/** Where results go so the JIT cannot drop the work that made them. */
+export const sink: { value: unknown } = { value: undefined };
+
+export function consume(value: unknown): void {
+  sink.value = value;
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+function timeOnce(subject: Subject, iterations: number): number {
+  const start = process.hrtime.bigint();
+  consume(subject.run(iterations));
+  return Number(process.hrtime.bigint() - start) / iterations;
+}
+
+/** Runs a case: one untimed warm-up round, then `rounds` interleaved timed rounds. */
+export function runCase(bench: BenchCase, rounds: number): CaseResult {
+  const samples = new Map<string, number[]>(bench.subjects.map((s) => [s.name, []]));
+  for (const subject of bench.subjects) timeOnce(subject, bench.iterations);
+  for (let round = 0; round < rounds; round++) {
+    const n = bench.subjects.length;
+    for (let k = 0; k < n; k++) {
+      const subject = bench.subjects[(round + k) % n] as Subject;
+      samples.get(subject.name)?.push(timeOnce(subject, bench.iterations));
+    }
+  }
+  const medians = new Map([...samples].map(([name, values]) => [name, median(values)] as const));
+  return { title: bench.title, medians };
+}
+
+function formatNs(ns: number): string {
+  return ns < 10 ? ns.toFixed(2) : ns < 100 ? ns.toFixed(1) : ns.toFixed(0);
+}
+
+/**
+ * Prints a case as a table: median ns/op, and throughput relative to each peer in `ratiosTo`
+ * (a ratio above 1.0 means the subject is faster than that peer).
+ */
+export function printCase(result: CaseResult, ratiosTo: readonly string[]): string {
+  const lines = [`\n## ${result.title}`];
+  const header = ['subject'.padEnd(28), 'ns/op'.padStart(9), ...ratiosTo.map((peer) => `vs ${peer}`.padStart(18))];
+  lines.push(header.join(' '));
+  for (const [name, ns] of result.medians) {
+    const ratios = ratiosTo.map((peer) => {
+      const peerNs = result.medians.get(peer);
+      return (peerNs === undefined ? '-' : `${(peerNs / ns).toFixed(2)}x`).padStart(18);
+    });
+    lines.push([name.padEnd(28), formatNs(ns).padStart(9), ...ratios].join(' '));
+  }
+  const text = lines.join('\n');
+  console.log(text);
+  return text;
+}
+
+/** Throughput ratio of `subject` to `peer` (> 1 means faster). */
+export function ratio(result: CaseResult, subject: string, peer: string): number {
+  const a = result.medians.get(subject);
+  const b = result.medians.get(peer);
+  if (a === undefined || b === undefined) throw new Error(`ratio: no subject named ${a === undefined ? subject : peer} in "${result.title}".`);
+  return b / a;
+}
+
+declare const gc: (() => void) | undefined;
+
+/** Bytes retained per object made by `make`, over `count` objects (needs node --expose-gc). */
+export function retainedBytes(make: (i: number) => unknown, count = 100_000): number {
+  if (typeof gc !== 'function') throw new Error('retainedBytes needs node --expose-gc.');
+  const kept: unknown[] = new Array<unknown>(count).fill(0);
+  gc();
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  for (let i = 0; i < count; i++) kept[i] = make(i);
+  gc();
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  consume(kept);
+  return (after - before) / count;
+}

@@ -1,0 +1,86 @@
+// Where a signal's name lives without costing a field. A signal declared the standard way,
+// `readonly clicked = new Signal(this, 'clicked')`, is named by the owner's property that holds
+// it, so its name is found from the owner. Whether a signal is held that way is checked one
+// construction later (by then its field is assigned), or in a microtask at the latest: only a
+// signal that is not (a name that differs from its field, a signal kept elsewhere) gets its name
+// stored, in a WeakMap. (A signal behind a getter, `get clicked() { return this.#clicked; }`, is
+// named by the getter.) A standalone signal (no owner) keeps its name as the slot list's terminal
+// (see slot-list.ts).
+//
+// Measured alternative: one prototype per distinct name costs more at construction (a
+// megamorphic construct and store) and makes emit's loads megamorphic in apps with many names.
+import type { AnySignal } from './dev-hooks.js';
+import { terminalOf } from './slot-list.js';
+
+const stored = new WeakMap<AnySignal, string>();
+/** The last named signal with an owner, not yet checked (held at most until the next microtask). */
+let pendingSignal: AnySignal | undefined;
+let pendingName = '';
+let scheduled = false;
+
+function fieldHolds(owner: object | string | undefined, name: string, signal: AnySignal): boolean {
+  return typeof owner === 'object' && (owner as Record<string, unknown>)[name] === signal;
+}
+
+/** Checks the pending signal. Safe at any time: a signal whose field is not assigned yet is merely stored (correct, one WeakMap entry). */
+function settle(): void {
+  const signal = pendingSignal;
+  if (signal === undefined) return;
+  pendingSignal = undefined;
+  if (!fieldHolds(terminalOf(signal), pendingName, signal)) stored.set(signal, pendingName);
+}
+
+function settleLater(): void {
+  scheduled = false;
+  settle();
+}
+
+/** Records the name of a signal that has an owner. */
+export function rememberName(signal: AnySignal, name: string): void {
+  if (pendingSignal !== undefined) settle();
+  pendingSignal = signal;
+  pendingName = name;
+  if (!scheduled) {
+    scheduled = true;
+    queueMicrotask(settleLater);
+  }
+}
+
+/** The name of a signal found in its owner's field `key` (no scan). */
+export function nameInField(signal: AnySignal, key: string): string {
+  settle();
+  return stored.get(signal) ?? key;
+}
+
+/** Names a signal explicitly (for signals the runtime creates itself, like `destroyed`). */
+export function storeName(signal: AnySignal, name: string): void {
+  stored.set(signal, name);
+}
+
+export function nameOf(signal: AnySignal): string | undefined {
+  settle();
+  const name = stored.get(signal);
+  if (name !== undefined) return name;
+  const terminal = terminalOf(signal);
+  if (typeof terminal === 'string') return terminal;
+  if (typeof terminal !== 'object') return undefined;
+  for (const key of Object.keys(terminal)) {
+    if (fieldHolds(terminal, key, signal)) return key;
+  }
+  return accessorHolding(terminal, signal);
+}
+
+/** A signal kept in a private field and exposed by a getter is named by the getter (rare: checked last). */
+function accessorHolding(owner: object, signal: AnySignal): string | undefined {
+  for (let proto: unknown = Object.getPrototypeOf(owner); proto !== null && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(proto))) {
+      if (descriptor.get === undefined) continue;
+      try {
+        if (descriptor.get.call(owner) === signal) return key;
+      } catch {
+        // a getter that throws on this object does not hold the signal
+      }
+    }
+  }
+  return undefined;
+}

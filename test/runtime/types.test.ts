@@ -1,0 +1,100 @@
+// Type tests: the build (tsc) checks every `@ts-expect-error` line below; a line that stopped
+// being an error would fail the build. The runtime test runs the accepted forms.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Signal, SignalObject, type Connection, type MethodKeyOf } from '../../src/index.js';
+
+class Editor extends SignalObject {
+  readonly saved = new Signal<[path: string, bytes: number]>(this, 'saved');
+  readonly closed = new Signal(this, 'closed');
+}
+
+class Log extends SignalObject {
+  lines: string[] = [];
+  label = 'log';
+  onSaved(path: string, bytes: number): void {
+    this.lines.push(`${path}:${bytes}`);
+  }
+  onPath(path: string): void {
+    this.lines.push(path);
+  }
+  onAnything(...values: unknown[]): void {
+    this.lines.push(values.join(','));
+  }
+  onOptional(path: string, bytes?: number, extra?: boolean): void {
+    this.lines.push(`${path}?${bytes ?? ''}${extra ?? ''}`);
+  }
+  onNumber(n: number): void {
+    this.lines.push(String(n));
+  }
+  onThree(path: string, bytes: number, when: Date): void {
+    this.lines.push(`${path}${bytes}${when.getTime()}`);
+  }
+  onNarrow(path: 'a.txt'): void {
+    this.lines.push(path);
+  }
+}
+
+// MethodKeyOf keeps exactly the methods whose parameters accept the signal's arguments.
+type SavedKeys = MethodKeyOf<Log, [string, number]>;
+const acceptedKeys: SavedKeys[] = ['onSaved', 'onPath', 'onAnything', 'onOptional'];
+// @ts-expect-error onNumber takes a number first, the signal sends a string
+const numberKey: SavedKeys = 'onNumber';
+// @ts-expect-error onThree needs a third argument the signal does not send
+const threeKey: SavedKeys = 'onThree';
+// @ts-expect-error onNarrow accepts only one literal, the signal sends any string
+const narrowKey: SavedKeys = 'onNarrow';
+// @ts-expect-error a field is not a method
+const fieldKey: SavedKeys = 'label';
+
+function rejectedForms(editor: Editor, log: Log, other: Signal<[number]>): void {
+  // @ts-expect-error the method name must be a method whose parameters fit
+  editor.saved.connect(log, 'onNumber');
+  // @ts-expect-error a method that needs more arguments than the signal sends
+  editor.saved.connect(log, 'onThree');
+  // @ts-expect-error not a member at all
+  editor.saved.connect(log, 'onMissing');
+  // @ts-expect-error a function slot with the wrong parameter type
+  editor.saved.connect((path: number) => path);
+  // @ts-expect-error a receiver-bound function with the wrong parameter type
+  editor.saved.connect(log, function (this: Log, path: boolean) {
+    return path;
+  });
+  // @ts-expect-error forwarding needs a signal with the same arguments
+  editor.saved.connect(other);
+  // @ts-expect-error emit takes exactly the signal's arguments: one is missing
+  editor.saved.emit('a.txt');
+  // @ts-expect-error emit takes exactly the signal's arguments: one too many
+  editor.saved.emit('a.txt', 1, true);
+  // @ts-expect-error emit takes exactly the signal's arguments: wrong type
+  editor.saved.emit('a.txt', '1');
+  // @ts-expect-error a signal without arguments emits none
+  editor.closed.emit(1);
+  // @ts-expect-error once must be a boolean
+  editor.closed.connect(() => {}, { once: 'yes' });
+}
+
+test('the accepted forms compile and run', () => {
+  const editor = new Editor();
+  const log = new Log();
+  const relay = new Signal<[path: string, bytes: number]>();
+  const connections: Connection[] = [
+    editor.saved.connect(log, 'onSaved'),
+    editor.saved.connect(log, 'onPath'),
+    editor.saved.connect(log, 'onOptional'),
+    editor.saved.connect(log, function (path) {
+      this.lines.push(`bound ${path}`);
+    }),
+    editor.saved.connect((path, bytes) => log.lines.push(`${path}=${bytes}`)),
+    editor.saved.connect(() => log.lines.push('no parameters')),
+    editor.saved.connect(relay),
+  ];
+  relay.connect(log, 'onAnything');
+  editor.saved.emit('a.txt', 3);
+  editor.closed.emit();
+  assert.equal(connections.length, 7);
+  assert.deepEqual(log.lines, ['a.txt:3', 'a.txt', 'a.txt?3', 'bound a.txt', 'a.txt=3', 'no parameters', 'a.txt,3']);
+  assert.deepEqual(acceptedKeys.length, 4);
+  assert.equal(typeof rejectedForms, 'function');
+  assert.deepEqual([numberKey, threeKey, narrowKey, fieldKey], ['onNumber', 'onThree', 'onNarrow', 'label']);
+});
