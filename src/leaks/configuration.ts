@@ -70,6 +70,7 @@ export function configureLeakDetection(options: LeakDetectionOptions = {}): void
     if (registry === undefined) registry = new DevRegistry(settings);
     else registry.restart();
   }
+  if (!on && enabled) registry?.stop();
   enabled = on;
   setDevHooks(on ? registry : undefined);
 }

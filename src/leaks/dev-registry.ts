@@ -13,7 +13,7 @@ import type { GrowthMonitor } from './growth-monitor.js';
 import { spreadOf } from './growth-monitor.js';
 import { listenerThreshold, usedAfterDispose, type LeakSubject } from './leak-messages.js';
 import type { LeakConnection, LeakReport } from './leak-report.js';
-import { leakConnection, nameOf, ObjectRecord, type ConnectionRecord, type RecordScope } from './object-records.js';
+import { addIncoming, addOutgoing, leakConnection, nameOf, ObjectRecord, removeIncoming, removeOutgoing, type ConnectionRecord, type RecordScope } from './object-records.js';
 import { Probes } from './probes.js';
 
 /** What configureLeakDetection sets; read on every event, so a change applies at once. */
@@ -41,6 +41,8 @@ export class DevRegistry implements DevHooks {
   readonly #probes: Probes;
   /** Signals already reported for emit-after-dispose: one report each, however often it repeats. */
   readonly #emittedAfterDispose = new WeakSet<AnySignal>();
+  /** Connections recorded so far: each record's order. */
+  #order = 0;
   /** Bumped each time detection is turned back on: older records missed events while it was off. */
   #generation = 0;
   /** Test scopes open now; each adopts the objects created while it is open. */
@@ -48,7 +50,7 @@ export class DevRegistry implements DevHooks {
 
   constructor(private readonly settings: DetectionSettings) {
     this.#probes = new Probes({
-      isCurrent: (record) => record.generation === this.#generation,
+      isCurrent: (record) => this.#active && record.generation === this.#generation,
       forget: (record) => this.#live.delete(record),
       report: (report, about) => {
         this.deliver(report, about);
@@ -56,8 +58,17 @@ export class DevRegistry implements DevHooks {
     });
   }
 
-  /** Leak detection is being turned on again after it was off. */
+  /** While off, the probes of objects made before stay silent (and are ignored if it comes back on). */
+  #active = true;
+
+  /** Leak detection is turned off. */
+  stop(): void {
+    this.#active = false;
+  }
+
+  /** Leak detection is turned on again after it was off: what it recorded before missed events. */
   restart(): void {
+    this.#active = true;
     this.#generation += 1;
     this.#live.clear();
   }
@@ -106,16 +117,19 @@ export class DevRegistry implements DevHooks {
     const receiverObject = target !== undefined && isSignal(target) ? emitterOf(target) : target;
     const receiver = receiverObject === undefined ? undefined : this.#recordForConnection(receiverObject);
     const record: ConnectionRecord = {
+      order: this.#order++,
       signal: signalName(signal),
       slot: connection.slotName,
       connectedAt: this.settings.captureStacks ? captureSite() : undefined,
       emitter,
       receiver,
       connection: receiver === undefined ? undefined : new WeakRef(connection),
+      outgoingAt: -1,
+      incomingAt: -1,
     };
     this.#connections.set(connection, record);
-    (emitter.outgoing ??= new Set()).add(record);
-    if (receiver !== undefined) (receiver.incoming ??= new Set()).add(record);
+    addOutgoing(record);
+    if (receiver !== undefined) addIncoming(record, receiver);
     const count = signal.connectionCount;
     if (count > this.settings.monitor.threshold && this.settings.monitor.due(signal, count)) this.#reportGrowth(signal, count, emitter);
   }
@@ -124,15 +138,15 @@ export class DevRegistry implements DevHooks {
     const record = this.#connections.get(connection);
     if (record === undefined) return;
     this.#connections.delete(connection);
-    record.emitter.outgoing?.delete(record);
-    record.receiver?.incoming?.delete(record);
+    removeOutgoing(record);
+    removeIncoming(record);
   }
 
   disposed(object: SignalObject): void {
     const record = this.recordOf(object);
     if (record === undefined) return;
     record.disposed = true;
-    this.#probes.unwatch(record);
+    this.#probes.unwatch(object);
     this.#live.delete(record);
   }
 
@@ -153,7 +167,7 @@ export class DevRegistry implements DevHooks {
   liveObjects(): SignalObject[] {
     const objects: SignalObject[] = [];
     for (const record of this.#live) {
-      const object = record.ref.deref();
+      const object = record.ref?.deref();
       if (object instanceof SignalObject && !object.isDisposed) objects.push(object);
     }
     return objects;

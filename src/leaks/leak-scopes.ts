@@ -7,7 +7,7 @@ import type { SignalObject } from '../object.js';
 import type { DevRegistry } from './dev-registry.js';
 import { undisposedAtScopeEnd, describeObject } from './leak-messages.js';
 import type { LeakConnection, LeakReport } from './leak-report.js';
-import { leakConnection, refreshName, type ObjectRecord, type RecordScope } from './object-records.js';
+import { byOrder, leakConnection, refreshName, type ConnectionRecord, type ObjectRecord, type RecordScope } from './object-records.js';
 
 /** Collection rounds (gc, then a turn of the event loop) before a scope stops waiting for probes. */
 const maxCollectionRounds = 20;
@@ -35,10 +35,9 @@ function nextTurn(): Promise<void> {
   return new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 }
 
-function named(record: LeakConnection, prefix: string): LeakConnection {
-  const connection = leakConnection(record);
-  connection.signal = prefix + connection.signal;
-  return connection;
+/** Public copies of `records`, in connection order, with their signal named through `prefix`. */
+function named(records: readonly ConnectionRecord[] | undefined, prefix: (record: ConnectionRecord) => string): LeakConnection[] {
+  return [...(records ?? [])].sort(byOrder).map((record) => ({ ...leakConnection(record), signal: prefix(record) + record.signal }));
 }
 
 export class LeakScopeCollector implements RecordScope {
@@ -94,7 +93,7 @@ export class LeakScopeCollector implements RecordScope {
     const adopted = new Set(this.#adopted);
     const leaking = new Map<ObjectRecord, ObjectRecord[]>(); // root → its connected, undisposed members
     for (const record of this.#adopted) {
-      const object = record.ref.deref() as SignalObject | undefined;
+      const object = record.ref?.deref() as SignalObject | undefined;
       if (object === undefined || record.disposed || !record.connected) continue;
       const root = this.#rootOf(object, adopted);
       if (root === undefined) continue; // owned by a parent from outside the scope
@@ -125,8 +124,8 @@ export class LeakScopeCollector implements RecordScope {
     for (const member of members) {
       // A descendant's signals are named through it ("Row 'r2'.clicked"), another emitter's through that emitter.
       const prefix = member === root ? '' : `${describeObject(member)}.`;
-      for (const record of member.outgoing ?? []) connections.push(named(record, prefix));
-      for (const record of member.incoming ?? []) connections.push(named(record, `${describeObject(record.emitter)}.`));
+      connections.push(...named(member.outgoing, () => prefix));
+      connections.push(...named(member.incoming, (record) => `${describeObject(record.emitter)}.`));
     }
     const descendants = members.filter((member) => member !== root).length;
     return undisposedAtScopeEnd(root, connections, descendants);

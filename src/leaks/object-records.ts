@@ -7,12 +7,17 @@ import type { LeakSubject } from './leak-messages.js';
 
 /** One connection, as copied when it was made. */
 export interface ConnectionRecord extends LeakConnection {
+  /** Order of creation, to list connections in the order they were made. */
+  readonly order: number;
   /** The record of the signal's owner (or of the signal itself when it has none). */
   readonly emitter: ObjectRecord;
   /** The record of the receiver, for a receiver-bound connection. */
   readonly receiver: ObjectRecord | undefined;
   /** Kept for receiver-bound connections only, to prune them when their receiver is collected. */
   readonly connection: WeakRef<Connection> | undefined;
+  /** Position in `emitter.outgoing`, and in `receiver.incoming` (-1 once removed). */
+  outgoingAt: number;
+  incomingAt: number;
 }
 
 /** A test scope that adopts the objects created while it is open (see leak-scopes.ts). */
@@ -24,17 +29,18 @@ export interface RecordScope {
 }
 
 export class ObjectRecord implements LeakSubject {
-  readonly ref: WeakRef<object>;
+  /** For SignalObjects only (liveObjects, test scopes): other objects are only probed. */
+  readonly ref: WeakRef<object> | undefined;
   readonly objectType: string;
   objectName: string | undefined;
   createdAt: string | undefined;
   /** Records made before leak detection was last turned off are ignored (they missed events). */
   readonly generation: number;
   readonly isSignalObject: boolean;
-  /** Live connections of the object's signals. */
-  outgoing: Set<ConnectionRecord> | undefined;
-  /** Live receiver-bound connections whose receiver the object is. */
-  incoming: Set<ConnectionRecord> | undefined;
+  /** Live connections of the object's signals, in no order (removal swaps in the last one). */
+  outgoing: ConnectionRecord[] | undefined;
+  /** Live receiver-bound connections whose receiver the object is, in no order. */
+  incoming: ConnectionRecord[] | undefined;
   disposed = false;
   /** The probe saw the object go. */
   collected = false;
@@ -42,7 +48,7 @@ export class ObjectRecord implements LeakSubject {
   scopes: RecordScope[] | undefined;
 
   constructor(object: object, objectType: string, generation: number, isSignalObject: boolean) {
-    this.ref = new WeakRef(object);
+    this.ref = isSignalObject ? new WeakRef(object) : undefined;
     this.objectType = objectType;
     this.objectName = undefined;
     this.createdAt = undefined;
@@ -55,8 +61,71 @@ export class ObjectRecord implements LeakSubject {
 
   /** Whether anything is still connected to or from the object. */
   get connected(): boolean {
-    return (this.outgoing?.size ?? 0) + (this.incoming?.size ?? 0) > 0;
+    return (this.outgoing?.length ?? 0) + (this.incoming?.length ?? 0) > 0;
   }
+}
+
+// Connection lists are unordered arrays with each record's position kept in the record, so a
+// signal with thousands of connections adds and removes in O(1) without a Set per object.
+
+export function addOutgoing(record: ConnectionRecord): void {
+  const list = (record.emitter.outgoing ??= []);
+  record.outgoingAt = list.length;
+  list.push(record);
+}
+
+export function addIncoming(record: ConnectionRecord, receiver: ObjectRecord): void {
+  const list = (receiver.incoming ??= []);
+  record.incomingAt = list.length;
+  list.push(record);
+}
+
+export function removeOutgoing(record: ConnectionRecord): void {
+  const at = record.outgoingAt;
+  const list = record.emitter.outgoing;
+  if (at < 0 || list === undefined) return;
+  const last = list.pop() as ConnectionRecord;
+  if (last !== record) {
+    list[at] = last;
+    last.outgoingAt = at;
+  }
+  record.outgoingAt = -1;
+}
+
+export function removeIncoming(record: ConnectionRecord): void {
+  const at = record.incomingAt;
+  const list = record.receiver?.incoming;
+  if (at < 0 || list === undefined) return;
+  const last = list.pop() as ConnectionRecord;
+  if (last !== record) {
+    list[at] = last;
+    last.incomingAt = at;
+  }
+  record.incomingAt = -1;
+}
+
+/** Empties the object's lists, returning what was in them. */
+export function takeOutgoing(object: ObjectRecord): ConnectionRecord[] {
+  const list = object.outgoing ?? [];
+  object.outgoing = undefined;
+  for (const record of list) record.outgoingAt = -1;
+  return list;
+}
+
+export function takeIncoming(object: ObjectRecord): ConnectionRecord[] {
+  const list = object.incoming ?? [];
+  object.incoming = undefined;
+  for (const record of list) record.incomingAt = -1;
+  return list;
+}
+
+export function byOrder(a: ConnectionRecord, b: ConnectionRecord): number {
+  return a.order - b.order;
+}
+
+/** Connection records in the order they were made, as public copies. */
+export function inOrder(records: readonly ConnectionRecord[]): LeakConnection[] {
+  return [...records].sort(byOrder).map(leakConnection);
 }
 
 /** The object's `objectName`, when it has a non-empty one. */
@@ -67,7 +136,7 @@ export function nameOf(object: object): string | undefined {
 
 /** Reads the name again from the object while it is alive (it is often set after creation). */
 export function refreshName(record: ObjectRecord): void {
-  const object = record.ref.deref();
+  const object = record.ref?.deref();
   if (object !== undefined) record.objectName = nameOf(object) ?? record.objectName;
 }
 

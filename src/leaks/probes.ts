@@ -6,7 +6,7 @@
 // at once instead of at their signal's next emission), or both.
 import { droppedWhileConnected, receiverDroppedWhileConnected, describeObject } from './leak-messages.js';
 import type { LeakReport } from './leak-report.js';
-import { leakConnection, type ConnectionRecord, type ObjectRecord } from './object-records.js';
+import { inOrder, removeIncoming, takeIncoming, takeOutgoing, type ConnectionRecord, type ObjectRecord } from './object-records.js';
 
 export interface ProbeListener {
   /** Whether a record still describes the current session (see ObjectRecord.generation). */
@@ -25,34 +25,30 @@ export class Probes {
     });
   }
 
+  /** The object is its own unregister token: its identity hash is already made for the WeakMap of records. */
   watch(object: object, record: ObjectRecord): void {
-    this.#registry.register(object, record, record);
+    this.#registry.register(object, record, object);
   }
 
-  unwatch(record: ObjectRecord): void {
-    this.#registry.unregister(record);
+  unwatch(object: object): void {
+    this.#registry.unregister(object);
   }
 
   private collected(record: ObjectRecord): void {
     record.collected = true;
     this.listener.forget(record);
     if (!this.listener.isCurrent(record)) return;
-    const outgoing = record.outgoing;
-    if (outgoing !== undefined && outgoing.size > 0 && !record.disposed) {
+    if (!record.disposed && (record.outgoing?.length ?? 0) > 0) {
+      const outgoing = takeOutgoing(record);
       // Its receivers no longer count these connections: the signal that held them is gone too.
-      for (const connection of outgoing) connection.receiver?.incoming?.delete(connection);
-      this.listener.report(droppedWhileConnected(record, [...outgoing].map(leakConnection)), record);
-      outgoing.clear();
+      for (const connection of outgoing) removeIncoming(connection);
+      this.listener.report(droppedWhileConnected(record, inOrder(outgoing)), record);
     }
-    const incoming = record.incoming;
-    if (incoming !== undefined && incoming.size > 0) {
-      // A connection whose emitter went in the same collection went with it (and its emitter's report).
-      const lost = [...incoming].filter((connection) => connection.emitter.ref.deref() !== undefined);
-      incoming.clear();
-      if (lost.length === 0) return;
-      this.listener.report(receiverDroppedWhileConnected(record, lost.map(leakConnection), emittersOf(lost)), record);
-      for (const connection of lost) connection.connection?.deref()?.disconnect();
-    }
+    // A connection that went in the same collection (with its emitter) is in its emitter's report.
+    const lost = takeIncoming(record).filter((connection) => connection.connection?.deref() !== undefined);
+    if (lost.length === 0) return;
+    this.listener.report(receiverDroppedWhileConnected(record, inOrder(lost), emittersOf(lost)), record);
+    for (const connection of lost) connection.connection?.deref()?.disconnect();
   }
 }
 

@@ -78,3 +78,21 @@ test('constructorChain lists the classes of an object, most derived first', () =
   assert.deepEqual([...constructorChain(new B())], ['B', 'A', 'Object']);
   assert.deepEqual([...constructorChain(Object.create(null) as object)], []);
 });
+
+test("captureSite reads the text of the stack when a runner's prepareStackTrace maps positions", () => {
+  let formatted = 0;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- put back as it was, never called here
+  const prepare = Error.prepareStackTrace;
+  Error.prepareStackTrace = (error: Error, sites: NodeJS.CallSite[]) => {
+    formatted += 1;
+    const lines = sites.map((site) => `    at ${site.getFileName() ?? ''}:${site.getLineNumber() ?? 0}:${site.getColumnNumber() ?? 0}`);
+    return [String(error), ...lines].join('\n');
+  };
+  try {
+    const [site, here] = [captureSite(), new Error()];
+    assert.equal(formatted, 1, 'captureSite had the runner format its stack');
+    assert.equal(withoutColumn(site), lineOf(here));
+  } finally {
+    Error.prepareStackTrace = prepare;
+  }
+});

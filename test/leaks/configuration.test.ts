@@ -55,6 +55,23 @@ test('with enabled: false nothing is tracked or reported, and turning it back on
   assert.deepEqual(about(reports, 'UntrackedRow'), []);
 });
 
+test('objects probed before leak detection was turned off stay silent while it is off', async () => {
+  const Row = emitterClass('SilencedRow');
+  const reports = collectReports();
+  let gone = () => false;
+  (() => {
+    const row = new Row();
+    row.clicked.connect(onClick);
+    gone = collectedOf(row);
+  })();
+  configureLeakDetection({ enabled: false, onLeak: (report) => reports.push(report) });
+  await collectGarbage(gone);
+  await collectGarbage(() => false, 2); // the probe's own finalizer, a turn later at most
+  assert.ok(gone());
+  assert.deepEqual(about(reports, 'SilencedRow'), []);
+  collectReports();
+});
+
 const entry = pathToFileURL(join(import.meta.dirname, '..', '..', 'src', 'index.js')).href;
 // Counts what leak detection would allocate per object: WeakRefs, probe registrations, stacks.
 const script = `

@@ -1,7 +1,7 @@
 // dumpObjectInfo, dumpObjectTree and the registry.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Signal, SignalObject, dumpObjectInfo, dumpObjectTree, registry } from '../../src/index.js';
+import { Signal, SignalObject, configureLeakDetection, dumpObjectInfo, dumpObjectTree, registry } from '../../src/index.js';
 import { Button, Counter } from './fixtures.js';
 
 function scene(): { window: SignalObject; ok: Button; status: Counter } {
@@ -88,6 +88,7 @@ test('dumpObjectTree shows Type::objectName for the object and its descendants, 
 });
 
 test('registry.stats counts objects and connections; liveObjects is empty without leak detection', () => {
+  configureLeakDetection({ enabled: false }); // on by default outside production
   const before = registry.stats();
   const button = new Button();
   const connection = button.clicked.connect(() => {});
@@ -104,4 +105,5 @@ test('registry.stats counts objects and connections; liveObjects is empty withou
   assert.equal(after.liveConnections - before.liveConnections, 0);
   assert.equal(after.liveObjects, undefined);
   assert.deepEqual(registry.liveObjects(), []);
+  configureLeakDetection({});
 });
