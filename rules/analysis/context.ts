@@ -111,8 +111,9 @@ function computeIsEmitter(type: Type, env: AnalysisContext): boolean {
   if (type.isUnion()) return type.getUnionTypes().some((member) => env.isEmitterType(member));
   if (type.isIntersection()) return type.getIntersectionTypes().some((part) => env.isEmitterType(part));
   if (type.isTypeParameter()) {
-    const constraint = type.getConstraint();
-    return constraint !== undefined && env.isEmitterType(constraint);
+    // `this` types and unconstrained parameters: what the checker can say about their members.
+    const constraint = type.getConstraint() ?? type.getApparentType();
+    return constraint !== type && env.isEmitterType(constraint);
   }
   if (!type.isObject()) return false;
   return env.models.some((model) => model.isEmitterType(type, env));

@@ -122,8 +122,7 @@ function dropFinding(file: SourceFile, drop: Drop): Finding {
 
 function fieldFinding(file: SourceFile, drop: FieldDrop): Finding {
   const name = `this.${drop.field}`;
-  const left = Node.isBinaryExpression(drop.node) ? drop.node.getLeft() : drop.node;
-  const type = typeName(typeOfExpression(left), drop.node);
+  const type = typeName(typeOfExpression(drop.access), drop.node);
   const suggestions: FindingSuggestion[] = [];
   if (drop.kind === 'field-overwrite' && drop.statement !== undefined) {
     const start = drop.statement.getStart();

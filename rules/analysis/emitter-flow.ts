@@ -49,6 +49,8 @@ export interface FieldFact {
   field: string;
   collection: boolean;
   signals: string[];
+  /** The assignment or call that stored it (`this.F = row`, `this.F.push(row)`). */
+  store: Node | undefined;
 }
 
 export interface FlowResult {
@@ -157,6 +159,12 @@ export function analyseUnit(context: AnalysisContext, unit: Node): FlowResult {
  */
 export function freshConnections(context: AnalysisContext, expression: Node): string[] | undefined {
   const target = skipOuterExpressions(expression);
+  if (Node.isConditionalExpression(target)) {
+    // `flag ? new Row() : undefined`: fresh when one branch is fresh and the other fresh or empty.
+    const branches = [target.getWhenTrue(), target.getWhenFalse()].map((branch) => (isEmptyValue(branch) ? null : freshConnections(context, branch)));
+    if (branches.some((branch) => branch === undefined) || branches.every((branch) => branch === null)) return undefined;
+    return [...new Set(branches.flatMap((branch) => branch ?? []))];
+  }
   if (Node.isNewExpression(target)) {
     const type = typeOfExpression(target);
     if (type === undefined || !context.isEmitterType(type)) return undefined;
@@ -172,6 +180,11 @@ export function freshConnections(context: AnalysisContext, expression: Node): st
     return analyseUnit(context, fn).returnsFresh;
   }
   return undefined;
+}
+
+function isEmptyValue(node: Node): boolean {
+  const target = skipOuterExpressions(node);
+  return Node.isNullLiteral(target) || (Node.isIdentifier(target) && target.getText() === 'undefined');
 }
 
 class FlowWalker {
@@ -598,6 +611,11 @@ class FlowWalker {
   private variableOf(identifier: Node): TrackedVariable | undefined {
     const candidates = this.tracked.get(identifier.getText());
     if (candidates === undefined) return undefined;
+    if (Node.isShorthandPropertyAssignment(identifier.getParent())) {
+      // `{ row }`: the name's symbol is the property's; the value is the variable in scope.
+      const inScope = candidates.filter((candidate) => candidate.scope.containsRange(identifier.getPos(), identifier.getEnd()));
+      return inScope.length === 1 ? inScope[0] : undefined;
+    }
     const declaration = declarationsOf(identifier)[0];
     if (declaration === undefined) return undefined;
     return this.byDeclaration.get(declaration.compilerNode);
@@ -632,7 +650,7 @@ class FlowWalker {
         for (const label of [...value.connections]) if (label.replace(/#\d+$/, '') === use.signal) value.connections.delete(label);
         return;
       case 'released':
-        if (use.into !== undefined && value.connections.size > 0 && !value.released) this.noteField(use.into, value);
+        if (use.into !== undefined && value.connections.size > 0 && !value.released) this.noteField(use.into, value, at);
         value.released = true;
         this.everReleased.add(variable);
         return;
@@ -653,8 +671,9 @@ class FlowWalker {
     }
   }
 
-  private noteField(into: StoreTarget, value: VariableState): void {
-    this.fieldFacts.push({ field: into.field, collection: into.collection, signals: signalsOf(value) });
+  private noteField(into: StoreTarget, value: VariableState, at: Node): void {
+    const store = at.getFirstAncestor((ancestor) => Node.isBinaryExpression(ancestor) || Node.isCallExpression(ancestor));
+    this.fieldFacts.push({ field: into.field, collection: into.collection, signals: signalsOf(value), store });
   }
 
   /**
@@ -704,6 +723,7 @@ class FlowWalker {
     if (value === undefined) return state;
     const parent = identifier.getParentOrThrow();
     if (Node.isPropertyAccessExpression(parent) && parent.getName() === 'connected') return state;
+    if (Node.isVoidExpression(parent) || Node.isExpressionStatement(parent)) return state;
     // disconnect(), [Symbol.dispose](), handing it on, or calling it (a disposer): the connection is no longer ours.
     value.connections.delete(handle.label);
     return state;

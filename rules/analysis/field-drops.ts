@@ -12,6 +12,8 @@ export interface FieldDrop {
   field: string;
   /** The overwrite or the clearing operation. */
   node: Node;
+  /** The `this.F` access of the operation (its type is the field's). */
+  access: Node;
   signals: string[];
   /** The expression statement to insert a `dispose()` before, when the suggestion is safe. */
   statement?: Node;
@@ -19,6 +21,7 @@ export interface FieldDrop {
 
 type ClassLike = ClassDeclaration | ClassExpression;
 
+const addingMethods = new Set(['push', 'unshift', 'add', 'set']);
 const removingMethods = new Set(['clear', 'splice', 'pop', 'shift', 'delete']);
 /** Reads that only measure or search a collection: they do not dispose what is removed. */
 const measuringMembers = new Set(['length', 'size', 'has', 'includes', 'indexOf', 'findIndex', 'lastIndexOf']);
@@ -90,13 +93,30 @@ export function findFieldDrops(context: AnalysisContext, owner: ClassLike, facts
   };
   for (const fact of facts) add(fact.collection ? collectionSignals : fieldSignals, fact.field, fact.signals);
 
+  // The assignments that fill a field with a connected emitter: its setup, not a drop (precision:
+  // whether the field already held one when a method runs again is not known statically).
+  const filling = new Set<Node>(facts.flatMap((fact) => (fact.store === undefined ? [] : [fact.store])));
   // `this.F = new Row()` (or a field initializer) plus a connect on `this.F.sig` anywhere in the class.
   const connectedViaField = new Map<string, string[]>();
+  const connectSites: { field: string; call: Node }[] = [];
   for (const call of owner.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    // `this.F.push(createConnectedRow())`: a fresh emitter, connected already, goes into the collection.
+    const callee = skipOuterExpressions(call.getExpression());
+    if (Node.isPropertyAccessExpression(callee) && addingMethods.has(callee.getName())) {
+      const collection = thisFieldName(callee.getExpression());
+      if (collection !== undefined) {
+        for (const argument of call.getArguments()) {
+          const fresh = freshConnections(context, argument);
+          if (fresh !== undefined && fresh.length > 0) add(collectionSignals, collection, fresh);
+        }
+      }
+    }
     for (const model of context.models) {
       const site = model.matchConnect(call, context);
       const field = site === undefined ? undefined : thisFieldName(site.emitter);
-      if (site !== undefined && field !== undefined) connectedViaField.set(field, [...(connectedViaField.get(field) ?? []), site.signal]);
+      if (site === undefined || field === undefined) continue;
+      connectedViaField.set(field, [...(connectedViaField.get(field) ?? []), site.signal]);
+      connectSites.push({ field, call });
     }
   }
   for (const [field, signals] of connectedViaField) {
@@ -107,9 +127,28 @@ export function findFieldDrops(context: AnalysisContext, owner: ClassLike, facts
       (accesses.get(field) ?? []).some((access) => {
         if (!isAssignmentTarget(access)) return false;
         const assignment = access.getParentOrThrow();
-        return Node.isBinaryExpression(assignment) && freshConnections(context, assignment.getRight()) !== undefined;
+        if (!Node.isBinaryExpression(assignment)) return false;
+        const fresh = freshConnections(context, assignment.getRight());
+        if (fresh === undefined) return false;
+        if (fresh.length > 0) filling.add(assignment);
+        const fn = enclosingFunction(access, owner);
+        const connectedHere = connectSites.some((site) => site.field === field && fn !== undefined && fn.containsRange(site.call.getPos(), site.call.getEnd()) && site.call.getStart() > assignment.getStart());
+        if (connectedHere) filling.add(assignment);
+        return true;
       });
     if (assignedFresh) add(fieldSignals, field, signals);
+  }
+
+  // `this.F = createConnectedRow()`: a field filled with an emitter that is connected already.
+  for (const [field, list] of accesses) {
+    for (const access of list) {
+      const assignment = access.getParent();
+      if (!isAssignmentTarget(access) || assignment === undefined || !Node.isBinaryExpression(assignment)) continue;
+      const fresh = freshConnections(context, assignment.getRight());
+      if (fresh === undefined || fresh.length === 0) continue;
+      add(fieldSignals, field, fresh);
+      filling.add(assignment);
+    }
   }
 
   const drops: FieldDrop[] = [];
@@ -119,11 +158,11 @@ export function findFieldDrops(context: AnalysisContext, owner: ClassLike, facts
     for (const access of list) {
       if (!isAssignmentTarget(access) || isInConstructor(access)) continue;
       const assignment = access.getParentOrThrow();
-      if (!Node.isBinaryExpression(assignment)) continue;
+      if (!Node.isBinaryExpression(assignment) || filling.has(assignment)) continue;
       const fn = enclosingFunction(access, owner);
       if (fn === undefined) continue; // a field initializer: the first value
       if (readBefore(list, access, fn, false) || mentionsField(assignment.getRight(), field) || guardedBy(assignment, field, fn)) continue;
-      drops.push({ kind: 'field-overwrite', field, node: assignment, signals: [...signals], statement: statementOf(assignment) });
+      drops.push({ kind: 'field-overwrite', field, node: assignment, access, signals: [...signals], statement: statementOf(assignment) });
     }
   }
   for (const [field, signals] of collectionSignals) {
@@ -150,7 +189,7 @@ export function findFieldDrops(context: AnalysisContext, owner: ClassLike, facts
       }
       if (operation === undefined) continue;
       if (readBefore(list, access, fn, true)) continue;
-      drops.push({ kind: 'collection-clear', field, node: operation, signals: [...signals] });
+      drops.push({ kind: 'collection-clear', field, node: operation, access, signals: [...signals] });
     }
   }
   return drops;

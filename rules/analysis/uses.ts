@@ -1,7 +1,7 @@
 // What one reference to an emitter does: connect it, end its connections, hand it to someone who
 // keeps it (released), reassign it, or nothing. Anything not understood counts as released, so
 // that an unknown shape never produces a report (precision over recall).
-import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import { Node, SyntaxKind, VariableDeclarationKind, type CallExpression } from 'ts-morph';
 import type { AnalysisContext } from './context.js';
 import { parameterEffect, thisEffect, type ReferenceEffect } from './summaries.js';
 import { declarationsOf, skipOuterExpressions } from './type-queries.js';
@@ -125,6 +125,13 @@ function keptIn(call: Node): Node | undefined {
   return undefined;
 }
 
+function isUsingDeclaration(declaration: Node): boolean {
+  const list = declaration.getParent();
+  if (list === undefined || !Node.isVariableDeclarationList(list)) return false;
+  const kind = list.getDeclarationKind();
+  return kind === VariableDeclarationKind.Using || kind === VariableDeclarationKind.AwaitUsing;
+}
+
 function connectUse(context: AnalysisContext, call: CallExpression, reference: Node): Use | undefined {
   for (const model of context.models) {
     const site = model.matchConnect(call, context);
@@ -132,8 +139,9 @@ function connectUse(context: AnalysisContext, call: CallExpression, reference: N
     if (sameTarget(site.emitter, reference)) {
       if (isDiscarded(call)) return { kind: 'connect', signal: site.signal };
       const handle = keptIn(call);
-      // A handle kept elsewhere (a field, an argument) is someone else's to end.
-      return handle === undefined ? { kind: 'neutral' } : { kind: 'connect', signal: site.signal, handle };
+      // A handle kept elsewhere (a field, an argument) is someone else's to end; `using` ends it.
+      if (handle === undefined || isUsingDeclaration(handle)) return { kind: 'neutral' };
+      return { kind: 'connect', signal: site.signal, handle };
     }
     if (site.receiver !== undefined && sameTarget(site.receiver, reference)) {
       return isDiscarded(call) ? { kind: 'connect', signal: receiverSignal(site.emitter.getText(), site.signal) } : { kind: 'neutral' };

@@ -84,7 +84,7 @@ function isFunctionLike(type: Type): boolean {
 function signalOwner(expression: Node): { emitter: Expression; signal: string } | undefined {
   const target = unwrap(expression);
   if (Node.isPropertyAccessExpression(target) || Node.isElementAccessExpression(target)) {
-    const type = typeOfExpression(target);
+    const type = typeOfExpression(target)?.getNonNullableType();
     if (type === undefined || !isSignalType(type)) return undefined;
     const name = propertyName(target);
     if (name === undefined) return undefined;
@@ -150,7 +150,7 @@ export const slotguardModel: EmitterModel = {
     if (method.name !== 'disconnect') return undefined;
     const owner = signalOwner(method.object);
     if (owner !== undefined) return { kind: 'disconnect-signal', emitter: owner.emitter, signal: owner.signal };
-    const handleType = typeOfExpression(method.object);
+    const handleType = typeOfExpression(method.object)?.getNonNullableType();
     if (handleType !== undefined && isConnectionType(handleType)) return { kind: 'disconnect-handle', handle: method.object };
     return undefined;
   },
