@@ -58,7 +58,8 @@ function disposeCall(name: string, nullable: boolean): string {
 }
 
 function dropSuggestions(file: SourceFile, drop: Drop, name: string, type: Type | undefined): FindingSuggestion[] {
-  if (drop.variable === undefined || drop.safeToDispose !== true) return [];
+  // Preset emitters (a Worker, a WebSocket) end with close()/terminate(), not dispose(): no suggestion there.
+  if (drop.variable === undefined || drop.safeToDispose !== true || type?.getNonNullableType().getProperty('dispose') === undefined) return [];
   const suggestions: FindingSuggestion[] = [];
   const declaredType = typeOfExpression(drop.variable.declaration);
   const call = disposeCall(name, mayBeNullish(declaredType));

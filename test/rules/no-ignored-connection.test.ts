@@ -1,8 +1,8 @@
 import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import { rule } from '../../rules/no-ignored-connection.js';
 import type { OnceRuleOptions } from '../../rules/ownership-rule.js';
-import { header, type TesterRule, withTrack } from './ownership-cases.js';
-import { typedRuleTester } from './rule-tester.js';
+import { header, withTrack } from './ownership-cases.js';
+import { forTester, typedRuleTester } from './rule-tester.js';
 
 type MessageId = keyof typeof rule.meta.messages;
 
@@ -22,7 +22,7 @@ function invalid(body: string, connectCalls: string[], options: { track?: boolea
 
 const valid = (body: string, once?: OnceRuleOptions) => ({ code: header + body, ...(once === undefined ? {} : { options: [once] as [OnceRuleOptions] }) });
 
-typedRuleTester().run('no-ignored-connection', rule as unknown as TesterRule<MessageId, [OnceRuleOptions]>, {
+typedRuleTester().run('no-ignored-connection', forTester(rule), {
   valid: [
     // the handle is kept and used again
     valid(`export function attach(m: Store) { const c = m.changed.connect(render); return () => c.disconnect(); }`),

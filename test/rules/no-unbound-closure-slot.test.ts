@@ -1,8 +1,8 @@
 import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import { rule } from '../../rules/no-unbound-closure-slot.js';
 import type { OnceRuleOptions } from '../../rules/ownership-rule.js';
-import { header, type TesterRule, withReceiver, withTrack } from './ownership-cases.js';
-import { typedRuleTester } from './rule-tester.js';
+import { header, withReceiver, withTrack } from './ownership-cases.js';
+import { forTester, typedRuleTester } from './rule-tester.js';
 
 type Suggestion = 'receiver' | 'track';
 type MessageId = keyof typeof rule.meta.messages;
@@ -30,7 +30,7 @@ function invalid(body: string, connectCall: string, suggestions: Suggestion[], o
 const both: Suggestion[] = ['receiver', 'track'];
 const valid = (body: string, options?: OnceRuleOptions) => ({ code: header + body, ...(options === undefined ? {} : { options: [options] as [OnceRuleOptions] }) });
 
-typedRuleTester().run('no-unbound-closure-slot', rule as unknown as TesterRule<MessageId, [OnceRuleOptions]>, {
+typedRuleTester().run('no-unbound-closure-slot', forTester(rule), {
   valid: [
     // receiver-bound: ends when this object is disposed
     valid(`class V extends SignalObject { constructor(m: Store) { super(); m.changed.connect(this, this.render); } render() {} }`),

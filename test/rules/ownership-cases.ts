@@ -1,13 +1,5 @@
 // Shared pieces of the two ownership rules' RuleTester suites: the fixture header every case
 // starts with, and the two suggestions' expected outputs, written as plain text edits.
-import type { RuleTester } from '@typescript-eslint/rule-tester';
-
-/**
- * The rule as the RuleTester types it: @typescript-eslint/rule-tester pins its own copy of
- * @typescript-eslint/utils, whose RuleModule is nominally different from the plugin's.
- */
-export type TesterRule<MessageIds extends string, Options extends readonly unknown[]> = Parameters<typeof RuleTester.prototype.run<MessageIds, Options>>[1];
-
 export const header = `import { Signal, SignalObject, type Connection } from 'slotguard';
 class Store extends SignalObject {
   readonly changed = new Signal<[value: number]>(this, 'changed');

@@ -14,10 +14,15 @@ RuleTester.itOnly = it.only;
 
 export const fixtureProject = join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'project');
 
-export function typedRuleTester(settings?: Record<string, unknown>): RuleTester {
+/** The preset fixture projects (test/fixtures/presets/<name>/), each with its own tsconfig and declarations. */
+export function presetFixture(name: string): string {
+  return join(fixtureProject, '..', 'presets', name);
+}
+
+export function typedRuleTester(settings?: Record<string, unknown>, fixture: string = fixtureProject): RuleTester {
   return new RuleTester({
     languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: fixtureProject },
+      parserOptions: { projectService: true, tsconfigRootDir: fixture },
     },
     ...(settings === undefined ? {} : { settings }),
   });
