@@ -3,7 +3,6 @@
 // files of a copy of the rules' fixture project.
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, describe, test } from 'node:test';
@@ -54,11 +53,12 @@ describe('parity: slotguard check reports what ESLint with the plugin reports', 
 
   describe('on the cases of the rules RuleTester suites', async () => {
     const cases = await captureRuleTesterCases();
-    const scratch = mkdtempSync(join(tmpdir(), 'slotguard-parity-'));
+    // Inside the package (dist/ is build output) so that fixtures find node_modules, e.g. @types/node.
+    const scratch = mkdtempSync(join(packageRoot, 'dist', 'parity-'));
     after(() => rmSync(scratch, { recursive: true, force: true }));
     const groups = new Map<string, CapturedCase[]>();
     for (const item of cases) {
-      const key = JSON.stringify({ strict: item.strict, presets: item.presets });
+      const key = JSON.stringify({ fixture: relative(packageRoot, dirname(item.filename)), strict: item.strict, presets: item.presets });
       groups.set(key, [...(groups.get(key) ?? []), item]);
     }
 
@@ -69,7 +69,7 @@ describe('parity: slotguard check reports what ESLint with the plugin reports', 
 
     for (const [key, members] of groups) {
       test(`${members.length} cases with ${key}`, async () => {
-        const { strict, presets } = JSON.parse(key) as { strict: boolean; presets: string[] | null };
+        const { strict, presets } = JSON.parse(key) as { fixture: string; strict: boolean; presets: string[] | null };
         const first = members[0];
         assert.ok(first);
         const project = mkdtempSync(join(scratch, 'group-'));
@@ -160,7 +160,8 @@ async function captureRuleTesterCases(): Promise<CapturedCase[]> {
     RuleTester.it = run;
     RuleTester.itOnly = run;
     RuleTester.itSkip = run;
-    for (const file of readdirSync(rulesTests).filter((name) => name.endsWith('.test.js'))) {
+    const suites = readdirSync(rulesTests, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.test.js'));
+    for (const file of suites.sort()) {
       await import(pathToFileURL(join(rulesTests, file)).href);
     }
   } finally {
