@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { formatSarif } from '../../cli/formatters/sarif.js';
 import type { CheckReport } from '../../cli/report.js';
+import { packageRoot, runCli } from './capture.js';
 import { sarifValidator } from './sarif-schema.js';
 
 const cwd = join('/', 'work', 'repo');
@@ -34,6 +35,18 @@ describe('SARIF output', () => {
 
   test('is valid against the published SARIF 2.1.0 schema', () => {
     assert.deepEqual(validate(JSON.parse(formatSarif(report()))), []);
+  });
+
+  test('slotguard check --format sarif on the leaky example is valid and names every rule', () => {
+    const result = runCli(['check', '--format', 'sarif', 'leaky'], { cwd: join(packageRoot, 'examples', 'widget-list') });
+    assert.equal(result.code, 1, result.stderr);
+    const log = JSON.parse(result.stdout) as { runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } }; results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    assert.deepEqual(validate(log), []);
+    const run = log.runs[0];
+    assert.deepEqual(run?.tool.driver.rules.map((rule) => rule.id), ['slotguard/no-dropped-connected-emitter', 'slotguard/no-unbound-closure-slot', 'slotguard/no-ignored-connection']);
+    assert.ok(run?.tool.driver.rules.every((rule) => rule.helpUri.endsWith(`/docs/rules/${rule.id.slice('slotguard/'.length)}.md`)));
+    assert.ok((run?.results.length ?? 0) >= 2);
+    assert.ok(run?.results.every((item) => item.locations[0]?.physicalLocation.artifactLocation.uri === 'leaky/list-view.ts'));
   });
 
   test('an empty run is valid too (GitHub then closes fixed alerts)', () => {
