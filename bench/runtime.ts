@@ -36,6 +36,15 @@ class Widget extends SignalObject {
   readonly closed = new Signal<[n: number]>(this, 'closed');
 }
 
+/** The same object with signals created without names: shows what naming costs at construction. */
+class UnnamedWidget extends SignalObject {
+  readonly clicked = new Signal<[n: number]>(this);
+  readonly changed = new Signal<[n: number]>(this);
+  readonly moved = new Signal<[n: number]>(this);
+  readonly resized = new Signal<[n: number]>(this);
+  readonly closed = new Signal<[n: number]>(this);
+}
+
 type Events = { x: (n: number) => void };
 
 function emitCase(slotCount: number): BenchCase {
@@ -123,6 +132,7 @@ function createCase(): BenchCase {
     iterations: 200_000,
     subjects: [
       { name: SG, run: (n) => { let w; for (let i = 0; i < n; i++) { w = new Widget(); w.clicked.connect(slot); } return w; } },
+      { name: `${SG} (unnamed signals)`, run: (n) => { let w; for (let i = 0; i < n; i++) { w = new UnnamedWidget(); w.clicked.connect(slot); } return w; } },
       { name: TSEEP, run: (n) => { let e; for (let i = 0; i < n; i++) { e = new Tseep<Events>(); e.on('x', slot); } return e; } },
       { name: EE3, run: (n) => { let e; for (let i = 0; i < n; i++) { e = new EventEmitter3(); e.on('x', slot); } return e; } },
       { name: NODE, run: (n) => { let e; for (let i = 0; i < n; i++) { e = new NodeEmitter(); e.on('x', slot); } return e; } },
@@ -158,6 +168,9 @@ function memory(): void {
 }
 
 console.log(`slotguard runtime benchmark: node ${process.version}, NODE_ENV=${process.env.NODE_ENV}, ${ROUNDS} rounds, median ns/op`);
+// Memory first, in a fresh process: eventemitter3's per-listener cost depends on whether its
+// Events map already saw the event name (it then keeps an in-object slot for it).
+memory();
 const summary: string[] = [];
 for (const slots of [0, 1, 10]) {
   const result = runCase(emitCase(slots), ROUNDS);
@@ -178,6 +191,8 @@ printCase(churn, [EE3, TSEEP]);
 summary.push(`connect + disconnect: ${ratio(churn, SG, EE3).toFixed(2)}x eventemitter3 (target >= 1.0), ${ratio(churn, SG, TSEEP).toFixed(2)}x tseep`);
 const create = runCase(createCase(), ROUNDS);
 printCase(create, [EE3, TSEEP]);
-summary.push(`create + connect: ${ratio(create, SG, EE3).toFixed(2)}x eventemitter3 (target >= 1.0), ${ratio(create, SG, TSEEP).toFixed(2)}x tseep`);
-memory();
+summary.push(
+  `create + connect: ${ratio(create, SG, EE3).toFixed(2)}x eventemitter3 (target >= 1.0), ${ratio(create, SG, TSEEP).toFixed(2)}x tseep; ` +
+    `unnamed signals ${ratio(create, `${SG} (unnamed signals)`, EE3).toFixed(2)}x eventemitter3`,
+);
 console.log(`\n## summary\n${summary.join('\n')}`);

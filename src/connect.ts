@@ -5,7 +5,7 @@ import { Connection, type StoredSlot } from './connection.js';
 import { devHooks, type AnySignal } from './dev-hooks.js';
 import { attachAbort } from './abort-link.js';
 import { endConnection, link, liveConnections, ownerOf } from './slot-list.js';
-import { addSender, isBlockedFor, isDisposedObject, SignalObject } from './object.js';
+import { addSender, isBlockedFor, isDisposedObject, senderListFor, SignalObject } from './object.js';
 import { forwardSlot, isSignal, type ConnectOptions } from './signal.js';
 import { describeSignal, typeName } from './slot-names.js';
 import { countMade } from './stats.js';
@@ -40,12 +40,6 @@ function checkOptions(options: unknown): ConnectOptions | undefined {
     throw new TypeError(`Signal.connect: options.signal must be an AbortSignal (from an AbortController), got ${describeValue(abort)}.`);
   }
   return options;
-}
-
-/** The SignalObject whose disposal ends a connection to `receiver` (a forward target's owner). */
-function senderListOwner(receiver: object | undefined): SignalObject | undefined {
-  const holder = isSignal(receiver) ? ownerOf(receiver) : receiver;
-  return holder instanceof SignalObject ? holder : undefined;
 }
 
 export function connectSlot(signal: AnySignal, first: unknown, second: unknown, third: unknown): Connection {
@@ -113,7 +107,7 @@ function makeConnection(signal: AnySignal, slot: StoredSlot, receiver: object | 
   }
   const flags = (options?.once === true ? ONCE : 0) | (options?.queued === true ? QUEUED : 0);
   const connection = new Connection(signal, slot, receiver === undefined ? undefined : new WeakRef(receiver), flags);
-  const senders = senderListOwner(receiver);
+  const senders = senderListFor(receiver);
   if (senders?.isDisposed === true) {
     // A disposed receiver takes no connections: hand back one that has already ended.
     connection._flags |= DEAD;

@@ -9,9 +9,17 @@ import { describeSlot } from './slot-names.js';
 /** A slot as stored: a function, called with the receiver (if any) as `this`. */
 export type StoredSlot = (this: unknown, ...args: unknown[]) => unknown;
 
+/** On Connection.prototype only: tells a list head from the terminal (owner, name) faster than instanceof. */
+const IS_CONNECTION = Symbol('slotguard.connection');
+
+/** True for a Connection; what else a signal's field can hold (an owner, a name) never has the brand. */
+export function isConnection(value: unknown): value is Connection {
+  return value !== undefined && (value as { [IS_CONNECTION]?: boolean })[IS_CONNECTION] === true;
+}
+
 export class Connection implements Disposable {
-  /** @internal The signal this connection belongs to. */
-  _signal: AnySignal;
+  /** @internal The signal this connection belongs to; cleared when the ended connection leaves the list, so a kept handle retains nothing. */
+  _signal: AnySignal | undefined;
   /** @internal The slot; undefined once the connection ended, so it retains nothing. */
   _slot: StoredSlot | undefined;
   /** @internal The receiver, held weakly; undefined for a plain function slot. */
@@ -49,8 +57,8 @@ export class Connection implements Disposable {
     this.disconnect();
   }
 
-  /** The signal this connection was made on. */
-  get signal(): AnySignal {
+  /** The signal this connection was made on; undefined once it has ended and left the signal's list. */
+  get signal(): AnySignal | undefined {
     return this._signal;
   }
 
@@ -69,3 +77,5 @@ export class Connection implements Disposable {
     return describeSlot(this._slot, this._receiver?.deref());
   }
 }
+
+Object.defineProperty(Connection.prototype, IS_CONNECTION, { value: true });

@@ -7,18 +7,28 @@ import { reportSlotError } from './slot-errors.js';
 import { describeSlot } from './slot-names.js';
 import type { AnySignal } from './dev-hooks.js';
 
-/** Calls a receiver-bound slot; prunes the connection instead when its receiver was collected. */
-export function callBound(c: Connection, receiver: WeakRef<object>, args: unknown[]): unknown {
-  const target = receiver.deref();
+/** The emitted arguments as an array (emit passes up to three as parameters). */
+export function argumentList(n: number, a: unknown, b: unknown, c: unknown, more: unknown[] | undefined): unknown[] {
+  return n === 0 ? [] : n === 1 ? [a] : n === 2 ? [a, b] : n === 3 ? [a, b, c] : (more as unknown[]);
+}
+
+/** Calls a receiver-bound slot with `this` = receiver; prunes the connection instead when the receiver was collected. */
+export function callBound(c: Connection, n: number, a: unknown, b: unknown, d: unknown, more: unknown[] | undefined): unknown {
+  const target = (c._receiver as WeakRef<object>).deref();
   if (target === undefined) {
     endConnection(c);
     return undefined;
   }
-  return (c._slot as StoredSlot).apply(target, args);
+  const slot = c._slot as StoredSlot;
+  return n === 1 ? slot.call(target, a) : n === 0 ? slot.call(target) : slot.apply(target, argumentList(n, a, b, d, more));
 }
 
 /** A slot returned something: if it is a promise, its rejection is reported, never unhandled. */
-export function watchResult(result: unknown, signal: AnySignal, slot: StoredSlot | undefined, receiver: object | undefined): void {
+export function watchResult(result: unknown, signal: AnySignal, connection: Connection): void {
+  watchSlotResult(result, signal, connection._slot, connection._receiver?.deref());
+}
+
+function watchSlotResult(result: unknown, signal: AnySignal, slot: StoredSlot | undefined, receiver: object | undefined): void {
   if (typeof result !== 'object' || result === null || typeof (result as { then?: unknown }).then !== 'function') return;
   (result as PromiseLike<unknown>).then(undefined, (error: unknown) => {
     reportSlotError(error, { kind: 'rejected-promise', signal, slot: describeSlot(slot, receiver) });
@@ -40,11 +50,12 @@ export function deliverRare(c: Connection, args: unknown[], errors: unknown[] | 
   const slot = c._slot as StoredSlot;
   const receiver = c._receiver;
   const target = receiver?.deref();
+  const signal = c._signal as AnySignal;
   endConnection(c);
   if (receiver !== undefined && target === undefined) return errors;
   try {
     const result = slot.apply(target, args);
-    if (result !== undefined) watchResult(result, c._signal, slot, target);
+    if (result !== undefined) watchSlotResult(result, signal, slot, target);
   } catch (error) {
     (errors ??= []).push(error);
   }
@@ -56,12 +67,12 @@ function deliverQueued(c: Connection, args: unknown[]): void {
   const slot = c._slot as StoredSlot;
   const receiver = c._receiver;
   const target = receiver?.deref();
-  const signal = c._signal;
+  const signal = c._signal as AnySignal;
   if ((c._flags & ONCE) !== 0 || (receiver !== undefined && target === undefined)) endConnection(c);
   if (receiver !== undefined && target === undefined) return;
   try {
     const result = slot.apply(target, args);
-    if (result !== undefined) watchResult(result, signal, slot, target);
+    if (result !== undefined) watchSlotResult(result, signal, slot, target);
   } catch (error) {
     reportSlotError(error, { kind: 'queued-slot', signal, slot: describeSlot(slot, target) });
   }

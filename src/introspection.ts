@@ -2,6 +2,7 @@
 import { SignalObject, sendersOf } from './object.js';
 import { connectionInfo, signalsFor } from './registry.js';
 import { liveConnections } from './slot-list.js';
+import type { AnySignal } from './dev-hooks.js';
 import { describeSignal, typeName } from './slot-names.js';
 
 function label(object: object): string {
@@ -28,7 +29,7 @@ export function dumpObjectInfo(object: object): string {
   lines.push('  SIGNALS IN');
   const senders = object instanceof SignalObject ? sendersOf(object) : [];
   if (senders.length === 0) lines.push('    (none)');
-  for (const c of senders) lines.push(`    <-- ${describeSignal(c.signal)}  --> ${c.slotName}`);
+  for (const c of senders) lines.push(`    <-- ${describeSignal(c.signal as AnySignal)}  --> ${c.slotName}`);
   return lines.join('\n');
 }
 

@@ -6,8 +6,8 @@ import type { Connection } from './connection.js';
 import { devHooks, type AnySignal } from './dev-hooks.js';
 import { ownSignals } from './own-signals.js';
 import { storeName } from './signal-names.js';
-import { Signal } from './signal.js';
-import { endConnection, liveConnections, setBlocked } from './slot-list.js';
+import { isSignal, Signal } from './signal.js';
+import { endConnection, liveConnections, ownerOf, setBlocked } from './slot-list.js';
 import { countCreated, countDisposed } from './stats.js';
 import { describeObject, typeName } from './slot-names.js';
 
@@ -22,6 +22,8 @@ class ObjectState {
   tracked: Disposable[] | undefined = undefined;
   /** Receiver-bound connections whose receiver is this object, ended when it is disposed. */
   senders: Connection[] | undefined = undefined;
+  /** How many entries of `senders` have ended since it was last compacted. */
+  endedSenders = 0;
   destroyed: Signal<[SignalObject]> | undefined = undefined;
 }
 
@@ -181,14 +183,29 @@ function disposeState(object: SignalObject, state: ObjectState, errors: unknown[
   }
 }
 
+/** The SignalObject whose disposal ends a connection to `receiver` (for a forwarding: the target signal's owner). */
+export function senderListFor(receiver: object | undefined): SignalObject | undefined {
+  const holder = isSignal(receiver) ? ownerOf(receiver) : receiver;
+  return holder instanceof SignalObject ? holder : undefined;
+}
+
 /** Records a receiver-bound connection to `receiver`, so disposing the receiver ends it. */
 export function addSender(receiver: SignalObject, connection: Connection): void {
   const state = stateOf(receiver);
-  const senders = (state.senders ??= []);
-  senders.push(connection);
-  // Ended connections are dropped lazily, when the list doubles past 8.
-  if (senders.length > 8 && (senders.length & (senders.length - 1)) === 0) {
-    state.senders = senders.filter((c) => c.connected);
+  (state.senders ??= []).push(connection);
+}
+
+/**
+ * A receiver-bound connection to `receiver` ended. Ended entries are dropped once they are half
+ * of the list (amortised O(1)): they must not keep their emitters alive through `_signal`.
+ */
+export function senderEnded(receiver: object | undefined): void {
+  const state = senderListFor(receiver)?._state;
+  if (state?.senders === undefined) return;
+  state.endedSenders++;
+  if (state.endedSenders * 2 >= state.senders.length) {
+    state.senders = state.senders.filter((c) => c.connected);
+    state.endedSenders = 0;
   }
 }
 

@@ -14,9 +14,13 @@ import { terminalOf } from './slot-list.js';
 
 const stored = new WeakMap<AnySignal, string>();
 /** The last named signal with an owner, not yet checked (held at most until the next microtask). */
-let pendingSignal: AnySignal | undefined;
-let pendingName = '';
-let scheduled = false;
+const NOBODY = {};
+const pending: { signal: AnySignal | undefined; owner: object; name: string; scheduled: boolean } = {
+  signal: undefined,
+  owner: NOBODY,
+  name: '',
+  scheduled: false,
+};
 
 function fieldHolds(owner: object | string | undefined, name: string, signal: AnySignal): boolean {
   return typeof owner === 'object' && (owner as Record<string, unknown>)[name] === signal;
@@ -24,24 +28,27 @@ function fieldHolds(owner: object | string | undefined, name: string, signal: An
 
 /** Checks the pending signal. Safe at any time: a signal whose field is not assigned yet is merely stored (correct, one WeakMap entry). */
 function settle(): void {
-  const signal = pendingSignal;
+  const signal = pending.signal;
   if (signal === undefined) return;
-  pendingSignal = undefined;
-  if (!fieldHolds(terminalOf(signal), pendingName, signal)) stored.set(signal, pendingName);
+  const owner = pending.owner;
+  pending.signal = undefined;
+  pending.owner = NOBODY;
+  if (!fieldHolds(owner, pending.name, signal)) stored.set(signal, pending.name);
 }
 
 function settleLater(): void {
-  scheduled = false;
+  pending.scheduled = false;
   settle();
 }
 
 /** Records the name of a signal that has an owner. */
-export function rememberName(signal: AnySignal, name: string): void {
-  if (pendingSignal !== undefined) settle();
-  pendingSignal = signal;
-  pendingName = name;
-  if (!scheduled) {
-    scheduled = true;
+export function rememberName(signal: AnySignal, owner: object, name: string): void {
+  if (pending.signal !== undefined) settle();
+  pending.signal = signal;
+  pending.owner = owner;
+  pending.name = name;
+  if (!pending.scheduled) {
+    pending.scheduled = true;
     queueMicrotask(settleLater);
   }
 }

@@ -5,9 +5,9 @@
 // Memory: a Signal has exactly one field, `_s` (see slot-list.ts); its name costs nothing when it
 // is the owner's field name (signal-names.ts). So `new Signal(this, 'clicked')` costs 32 bytes.
 import { BLOCKED, DEAD, EMIT_MASK } from './connection-flags.js';
-import { Connection, type StoredSlot } from './connection.js';
+import { isConnection, type Connection, type StoredSlot } from './connection.js';
 import { devHooks, type AnySignal } from './dev-hooks.js';
-import { callBound, deliverRare, watchResult } from './delivery.js';
+import { argumentList, callBound, deliverRare, watchResult } from './delivery.js';
 import { emission, flushPending, connectionCount, ownerOf } from './slot-list.js';
 import { connectFunction, connectSlot, disconnectMatching, reportEmitAfterDispose } from './connect.js';
 import { throwSlotErrors } from './slot-errors.js';
@@ -40,7 +40,7 @@ export class Signal<Args extends unknown[] = []> {
   /**
    * @internal The slot list head, or its terminal while there are no connections (slot-list.ts).
    */
-  _s: Connection | object | string | undefined;
+  declare _s: Connection | object | string | undefined;
 
   constructor(owner?: object, name?: string) {
     if (owner !== undefined && (typeof owner !== 'object' || owner === null) && typeof owner !== 'function') {
@@ -49,44 +49,39 @@ export class Signal<Args extends unknown[] = []> {
     if (name !== undefined && typeof name !== 'string') {
       throw new TypeError(`new Signal(owner, name): name must be a string, got ${typeof name}.`);
     }
-    this._s = owner ?? name;
-    if (owner !== undefined && name !== undefined) rememberName(this, name);
+    if (owner === undefined) {
+      this._s = name;
+    } else {
+      this._s = owner;
+      if (name !== undefined) rememberName(this, owner, name);
+    }
   }
 
   /** Calls every connected slot, in connection order, with `args`. */
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- read through `arguments`, see below
   emit(...args: Args): void {
     const head = this._s;
-    if (!(head instanceof Connection)) {
+    if (!isConnection(head)) {
       if (devHooks !== undefined) reportEmitAfterDispose(this);
       return;
     }
     if ((head._flags & BLOCKED) !== 0) return;
-    // Slots connected during this emission come after `end`: they are first called by the next one.
-    const end = head._prev as Connection;
-    let c = head;
-    let errors: unknown[] | undefined;
-    emission.depth++;
-    try {
-      for (;;) {
-        const flags = c._flags & EMIT_MASK;
-        if (flags === 0) {
-          const receiver = c._receiver;
-          try {
-            const result = receiver === undefined ? (c._slot as StoredSlot)(...args) : callBound(c, receiver, args);
-            if (result !== undefined) watchResult(result, this, c._slot, receiver?.deref());
-          } catch (error) {
-            (errors ??= []).push(error);
-          }
-        } else if ((flags & DEAD) === 0) {
-          errors = deliverRare(c, args, errors);
-        }
-        if (c === end) break;
-        c = c._next as Connection;
-      }
-    } finally {
-      if (--emission.depth === 0 && emission.pending.length !== 0) flushPending();
+    // Up to three arguments travel as parameters: V8 then builds no array for the emission
+    // (measured: about 2x faster than passing `args` along); more go through an array.
+    /* eslint-disable prefer-rest-params */
+    const n = arguments.length;
+    if (n > 3) {
+      const errors = deliver(head, n, undefined, undefined, undefined, Array.prototype.slice.call(arguments));
+      if (errors !== undefined) throwSlotErrors(this, errors);
+    } else if (head._prev === head && (head._flags & EMIT_MASK) === 0 && head._receiver === undefined) {
+      // One plain function slot, the most common case: call it here (nothing else to isolate it from).
+      const result = callSlot(head._slot as StoredSlot, n, arguments[0], arguments[1], arguments[2]);
+      if (result !== undefined) watchResult(result, this, head);
+    } else {
+      const errors = deliver(head, n, arguments[0], arguments[1], arguments[2], undefined);
+      if (errors !== undefined) throwSlotErrors(this, errors);
     }
-    if (errors !== undefined) throwSlotErrors(this, errors);
+    /* eslint-enable prefer-rest-params */
   }
 
   /** Connects a function. */
@@ -127,6 +122,48 @@ export class Signal<Args extends unknown[] = []> {
 }
 
 /** A connection's slot when it forwards to a signal: the target's own emit, called with `this` = target. */
+/** Calls a function slot with n <= 3 arguments, without building an array. */
+function callSlot(slot: StoredSlot, n: number, a: unknown, b: unknown, c: unknown): unknown {
+  return n === 1 ? slot(a) : n === 0 ? slot() : n === 2 ? slot(a, b) : slot(a, b, c);
+}
+
+/**
+ * The emit loop: calls each live connection from `head` to the tail as it was when the emission
+ * started (slots connected meanwhile wait for the next emission), collecting what they throw.
+ * Function slots with no flags are called right here; everything else goes to delivery.ts.
+ */
+function deliver(head: Connection, n: number, a: unknown, b: unknown, c: unknown, more: unknown[] | undefined): unknown[] | undefined {
+  const signal = head._signal as AnySignal;
+  const end = head._prev as Connection;
+  let connection = head;
+  let errors: unknown[] | undefined;
+  emission.depth++;
+  try {
+    for (;;) {
+      const flags = connection._flags & EMIT_MASK;
+      if (flags === 0) {
+        const slot = connection._slot as StoredSlot;
+        try {
+          const result =
+            connection._receiver !== undefined ? callBound(connection, n, a, b, c, more)
+            : n <= 3 ? callSlot(slot, n, a, b, c)
+            : slot(...(more as unknown[]));
+          if (result !== undefined) watchResult(result, signal, connection);
+        } catch (error) {
+          (errors ??= []).push(error);
+        }
+      } else if ((flags & DEAD) === 0) {
+        errors = deliverRare(connection, argumentList(n, a, b, c, more), errors);
+      }
+      if (connection === end) break;
+      connection = connection._next as Connection;
+    }
+  } finally {
+    if (--emission.depth === 0 && emission.pending.length !== 0) flushPending();
+  }
+  return errors;
+}
+
 // eslint-disable-next-line @typescript-eslint/unbound-method -- deliberately unbound: called with `this` = the target
 export const forwardSlot = Signal.prototype.emit as StoredSlot;
 

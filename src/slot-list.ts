@@ -10,8 +10,9 @@
 // Appending and unlinking are O(1) (doubly linked). While any emission runs, ended connections
 // are only marked dead and unlinked when the outermost emission returns, so an emission in
 // progress never loses its place (its `end` node stays in the list).
-import { ABORTABLE, BLOCKED, COUNT_SHIFT, COUNT_UNIT, DEAD, HEAD_MASK } from './connection-flags.js';
-import { Connection } from './connection.js';
+import { ABORTABLE, BLOCKED, COUNT_SHIFT, COUNT_UNIT, DEAD, HEAD_MASK, INBOUND } from './connection-flags.js';
+import { senderEnded } from './object.js';
+import { isConnection, type Connection } from './connection.js';
 import { devHooks, type AnySignal } from './dev-hooks.js';
 import { detachAbort } from './abort-link.js';
 import { countEnded } from './stats.js';
@@ -22,7 +23,7 @@ export const emission = { depth: 0, pending: [] as Connection[] };
 /** What the signal keeps besides its slots: its owner, or a standalone signal's name (or undefined). */
 export function terminalOf(signal: AnySignal): object | string | undefined {
   const s = signal._s;
-  if (s instanceof Connection) return (s._prev as Connection)._next;
+  if (isConnection(s)) return (s._prev as Connection)._next;
   return s;
 }
 
@@ -33,9 +34,9 @@ export function ownerOf(signal: AnySignal): object | undefined {
 
 /** Appends `c` to its signal's list; `blocked` seeds the signal state when `c` is the first. */
 export function link(c: Connection, blocked: boolean): void {
-  const signal = c._signal;
+  const signal = c._signal as AnySignal;
   const head = signal._s;
-  if (head instanceof Connection) {
+  if (isConnection(head)) {
     const tail = head._prev as Connection;
     c._next = tail._next;
     c._prev = tail;
@@ -51,7 +52,7 @@ export function link(c: Connection, blocked: boolean): void {
 }
 
 function unlink(c: Connection): void {
-  const signal = c._signal;
+  const signal = c._signal as AnySignal;
   const head = signal._s as Connection;
   const tail = head._prev as Connection;
   if (c === head) {
@@ -71,15 +72,18 @@ function unlink(c: Connection): void {
   }
   c._next = undefined;
   c._prev = undefined;
+  c._signal = undefined;
 }
 
 /** Ends a live connection: the one place every ending goes through (disconnect, once, abort, dispose, prune). */
 export function endConnection(c: Connection): void {
+  const signal = c._signal as AnySignal;
   c._flags |= DEAD;
-  (c._signal._s as Connection)._flags -= COUNT_UNIT;
+  (signal._s as Connection)._flags -= COUNT_UNIT;
   countEnded();
   if ((c._flags & ABORTABLE) !== 0) detachAbort(c);
-  devHooks?.disconnected(c._signal, c);
+  devHooks?.disconnected(signal, c);
+  if ((c._flags & INBOUND) !== 0) senderEnded(c._receiver?.deref());
   c._slot = undefined;
   c._receiver = undefined;
   if (emission.depth === 0) unlink(c);
@@ -96,7 +100,7 @@ export function flushPending(): void {
 /** The live connections of a signal, in connection order (a snapshot, safe to end them while iterating). */
 export function liveConnections(signal: AnySignal): Connection[] {
   const out: Connection[] = [];
-  for (let c = signal._s; c instanceof Connection; c = c._next) {
+  for (let c = signal._s; isConnection(c); c = c._next) {
     if ((c._flags & DEAD) === 0) out.push(c);
   }
   return out;
@@ -104,11 +108,11 @@ export function liveConnections(signal: AnySignal): Connection[] {
 
 export function connectionCount(signal: AnySignal): number {
   const head = signal._s;
-  return head instanceof Connection ? head._flags >>> COUNT_SHIFT : 0;
+  return isConnection(head) ? head._flags >>> COUNT_SHIFT : 0;
 }
 
 /** Sets or clears the blocked state a signal keeps on its list head (nothing to do when unconnected). */
 export function setBlocked(signal: AnySignal, blocked: boolean): void {
   const head = signal._s;
-  if (head instanceof Connection) head._flags = blocked ? head._flags | BLOCKED : head._flags & ~BLOCKED;
+  if (isConnection(head)) head._flags = blocked ? head._flags | BLOCKED : head._flags & ~BLOCKED;
 }

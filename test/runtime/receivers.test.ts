@@ -1,7 +1,7 @@
 // Receiver-bound connections hold their receiver weakly and end when it is disposed or collected.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Signal, type Connection } from '../../src/index.js';
+import { Signal, SignalObject, type Connection } from '../../src/index.js';
 import { Button, Counter, collectUntil } from './fixtures.js';
 
 function connectDroppedReceiver(signal: Signal<[number]>): { ref: WeakRef<object>; connection: Connection } {
@@ -78,4 +78,33 @@ test('a receiver with many senders ended and reconnected many times keeps only l
   }
   counter.dispose();
   assert.equal(buttons.reduce((sum, b) => sum + b.clicked.connectionCount, 0), 0);
+});
+
+test('a long-lived receiver does not keep emitters alive through ended connections', async () => {
+  const counter = new Counter();
+  const refs = ((): WeakRef<Button>[] => {
+    const buttons = Array.from({ length: 20 }, () => new Button());
+    for (const b of buttons) b.clicked.connect(counter, 'add');
+    for (const b of buttons) b.dispose();
+    return buttons.map((b) => new WeakRef(b));
+  })();
+  assert.equal(await collectUntil(() => refs.every((r) => r.deref() === undefined)), true);
+  const live = new Button();
+  live.clicked.connect(counter, 'add');
+  live.clicked.emit(2);
+  assert.equal(counter.total, 2);
+});
+
+test('a kept Connection that has ended keeps neither its emitter nor its slot alive', async () => {
+  const owner = new SignalObject();
+  const [connection, emitterRef, slotRef] = ((): [Connection, WeakRef<object>, WeakRef<object>] => {
+    const button = new Button();
+    const slot = (): void => {};
+    const c = owner.track(button.clicked.connect(slot));
+    button.dispose();
+    return [c, new WeakRef(button), new WeakRef(slot)];
+  })();
+  assert.equal(await collectUntil(() => emitterRef.deref() === undefined && slotRef.deref() === undefined), true);
+  assert.equal(connection.connected, false);
+  assert.equal(connection.signal, undefined);
 });
