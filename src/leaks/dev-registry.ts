@@ -14,6 +14,7 @@ import { spreadOf } from './growth-monitor.js';
 import { listenerThreshold, usedAfterDispose, type LeakSubject } from './leak-messages.js';
 import type { LeakConnection, LeakReport } from './leak-report.js';
 import { addIncoming, addOutgoing, leakConnection, nameOf, ObjectRecord, removeIncoming, removeOutgoing, type ConnectionRecord, type RecordScope } from './object-records.js';
+import { addIndexed, removeIndexed, takeIndexed } from './indexed-lists.js';
 import { Probes } from './probes.js';
 
 /** What configureLeakDetection sets; read on every event, so a change applies at once. */
@@ -33,11 +34,18 @@ function emitterOf(signal: AnySignal): object {
   return signal.owner ?? signal;
 }
 
+const recordKey = Symbol('slotguard.leakRecord');
+
+interface Recorded {
+  [recordKey]?: ObjectRecord;
+}
+
 export class DevRegistry implements DevHooks {
+  /** Records of objects other than SignalObjects (see #track). */
   readonly #records = new WeakMap<object, ObjectRecord>();
   readonly #connections = new WeakMap<Connection, ConnectionRecord>();
   /** Records of live, undisposed SignalObjects, for liveObjects(). */
-  readonly #live = new Set<ObjectRecord>();
+  readonly #live: ObjectRecord[] = [];
   readonly #probes: Probes;
   /** Signals already reported for emit-after-dispose: one report each, however often it repeats. */
   readonly #emittedAfterDispose = new WeakSet<AnySignal>();
@@ -45,21 +53,22 @@ export class DevRegistry implements DevHooks {
   #order = 0;
   /** Bumped each time detection is turned back on: older records missed events while it was off. */
   #generation = 0;
+  /** While off, the probes of objects made before stay silent (and are ignored if it comes back on). */
+  #active = true;
   /** Test scopes open now; each adopts the objects created while it is open. */
   readonly openScopes: RecordScope[] = [];
 
   constructor(private readonly settings: DetectionSettings) {
     this.#probes = new Probes({
       isCurrent: (record) => this.#active && record.generation === this.#generation,
-      forget: (record) => this.#live.delete(record),
+      forget: (record) => {
+        removeIndexed(this.#live, record, 'liveAt');
+      },
       report: (report, about) => {
         this.deliver(report, about);
       },
     });
   }
-
-  /** While off, the probes of objects made before stay silent (and are ignored if it comes back on). */
-  #active = true;
 
   /** Leak detection is turned off. */
   stop(): void {
@@ -70,7 +79,7 @@ export class DevRegistry implements DevHooks {
   restart(): void {
     this.#active = true;
     this.#generation += 1;
-    this.#live.clear();
+    takeIndexed(this.#live, 'liveAt');
   }
 
   /** Hands a report to the test scopes of its object, or else to onLeak. */
@@ -82,18 +91,23 @@ export class DevRegistry implements DevHooks {
 
   /** The current record of an object, if leak detection has seen it. */
   recordOf(object: object): ObjectRecord | undefined {
-    const record = this.#records.get(object);
+    // A copy made with spread or Object.assign carries the symbol too, but is no SignalObject.
+    const record = object instanceof SignalObject ? (object as Recorded)[recordKey] : this.#records.get(object);
     return record !== undefined && record.generation === this.#generation ? record : undefined;
   }
 
   #track(object: object, isSignalObject: boolean): ObjectRecord {
     const record = new ObjectRecord(object, typeName(object), this.#generation, isSignalObject);
-    this.#records.set(object, record);
+    // A SignalObject carries its record (development only, under a symbol: not in Object.keys,
+    // for…in or JSON): one weak table entry less per object, the costliest step after the probe.
+    // Other objects (plain owners, receivers) are looked up weakly.
+    if (isSignalObject) (object as Recorded)[recordKey] = record;
+    else this.#records.set(object, record);
     this.#probes.watch(object, record);
     return record;
   }
 
-  /** The record of an object that is not a SignalObject known since its creation. */
+  /** The record of an emitter or receiver, made now if leak detection has not seen it yet. */
   #recordForConnection(object: object): ObjectRecord {
     const record = this.recordOf(object) ?? this.#track(object, object instanceof SignalObject);
     record.objectName = nameOf(object) ?? record.objectName;
@@ -103,7 +117,7 @@ export class DevRegistry implements DevHooks {
   objectCreated(object: SignalObject): void {
     const record = this.#track(object, true);
     if (this.settings.captureStacks) record.createdAt = captureSite(constructorChain(object));
-    this.#live.add(record);
+    addIndexed(this.#live, record, 'liveAt');
     const scopes = this.openScopes;
     if (scopes.length === 0) return;
     record.scopes = [...scopes];
@@ -137,7 +151,7 @@ export class DevRegistry implements DevHooks {
   disconnected(_signal: AnySignal, connection: Connection): void {
     const record = this.#connections.get(connection);
     if (record === undefined) return;
-    this.#connections.delete(connection);
+    // The entry stays while a kept Connection handle lives (its site still answers connectionSite).
     removeOutgoing(record);
     removeIncoming(record);
   }
@@ -147,7 +161,7 @@ export class DevRegistry implements DevHooks {
     if (record === undefined) return;
     record.disposed = true;
     this.#probes.unwatch(object);
-    this.#live.delete(record);
+    removeIndexed(this.#live, record, 'liveAt');
   }
 
   usedAfterDispose(signal: AnySignal, action: 'connect' | 'emit'): void {

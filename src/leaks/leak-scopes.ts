@@ -6,6 +6,7 @@
 import type { SignalObject } from '../object.js';
 import type { DevRegistry } from './dev-registry.js';
 import { undisposedAtScopeEnd, describeObject } from './leak-messages.js';
+import { nextTurn } from './next-turn.js';
 import type { LeakConnection, LeakReport } from './leak-report.js';
 import { byOrder, leakConnection, refreshName, type ConnectionRecord, type ObjectRecord, type RecordScope } from './object-records.js';
 
@@ -23,17 +24,14 @@ function exposedGc(): Collect {
   const gc = (globalThis as { gc?: unknown }).gc;
   if (typeof gc !== 'function') {
     throw new Error(
-      'slotguard/testing: close({ gc: true }) needs the garbage collector: run node with --expose-gc ' +
-        '(node --expose-gc --test, NODE_OPTIONS=--expose-gc for vitest or mocha), or leave gc out to check only undisposed objects.',
+      'slotguard/testing: { gc: true } needs the garbage collector: run node with --expose-gc ' +
+        "(node --expose-gc --test; vitest: execArgv: ['--expose-gc']; mocha: --node-option expose-gc), " +
+        'or leave gc out (objects dropped but not yet collected are then reported as undisposed).',
     );
   }
   return gc as Collect;
 }
 
-/** A turn of the event loop, in which the finalizers of the last collection run. */
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
-}
 
 /** Public copies of `records`, in connection order, with their signal named through `prefix`. */
 function named(records: readonly ConnectionRecord[] | undefined, prefix: (record: ConnectionRecord) => string): LeakConnection[] {

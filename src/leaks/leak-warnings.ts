@@ -1,9 +1,11 @@
 // The default `onLeak`: a Node warning (our own name, a code per kind, so `process.on('warning')`,
 // `--trace-warnings` and `--no-warnings` behave as for Node's own MaxListenersExceededWarning), or
 // `console.warn` where there is no `process.emitWarning`. A leak that repeats from the same site
-// is printed once, then counted: the repeats of one burst become one summary line.
+// is printed once, then counted: the repeats of one burst (one turn of the event loop, where the
+// finalizers of one collection run) become one summary line.
 import { describeObject } from './leak-messages.js';
 import type { LeakKind, LeakReport } from './leak-report.js';
+import { onNextTurn } from './next-turn.js';
 
 export const leakWarningName = 'SlotguardLeakWarning';
 
@@ -60,7 +62,7 @@ export class WarningAggregator {
 
   constructor(
     private readonly sink: Sink = emitLeakWarning,
-    private readonly schedule: Scheduler = (flush) => void setTimeout(flush, 0),
+    private readonly schedule: Scheduler = onNextTurn,
   ) {}
 
   readonly onLeak = (report: LeakReport): void => {

@@ -3,6 +3,7 @@
 // after the collector took it. A record never reaches the object: only through a WeakRef.
 import type { Connection } from '../connection.js';
 import type { LeakConnection, LeakReport } from './leak-report.js';
+import { addIndexed, removeIndexed, takeIndexed } from './indexed-lists.js';
 import type { LeakSubject } from './leak-messages.js';
 
 /** One connection, as copied when it was made. */
@@ -46,6 +47,8 @@ export class ObjectRecord implements LeakSubject {
   collected = false;
   /** Open test scopes the object was created in. */
   scopes: RecordScope[] | undefined;
+  /** Position in the registry's list of live SignalObjects (-1 when not in it). */
+  liveAt = -1;
 
   constructor(object: object, objectType: string, generation: number, isSignalObject: boolean) {
     this.ref = isSignalObject ? new WeakRef(object) : undefined;
@@ -65,58 +68,29 @@ export class ObjectRecord implements LeakSubject {
   }
 }
 
-// Connection lists are unordered arrays with each record's position kept in the record, so a
-// signal with thousands of connections adds and removes in O(1) without a Set per object.
-
 export function addOutgoing(record: ConnectionRecord): void {
-  const list = (record.emitter.outgoing ??= []);
-  record.outgoingAt = list.length;
-  list.push(record);
+  addIndexed((record.emitter.outgoing ??= []), record, 'outgoingAt');
 }
 
 export function addIncoming(record: ConnectionRecord, receiver: ObjectRecord): void {
-  const list = (receiver.incoming ??= []);
-  record.incomingAt = list.length;
-  list.push(record);
+  addIndexed((receiver.incoming ??= []), record, 'incomingAt');
 }
 
 export function removeOutgoing(record: ConnectionRecord): void {
-  const at = record.outgoingAt;
-  const list = record.emitter.outgoing;
-  if (at < 0 || list === undefined) return;
-  const last = list.pop() as ConnectionRecord;
-  if (last !== record) {
-    list[at] = last;
-    last.outgoingAt = at;
-  }
-  record.outgoingAt = -1;
+  removeIndexed(record.emitter.outgoing, record, 'outgoingAt');
 }
 
 export function removeIncoming(record: ConnectionRecord): void {
-  const at = record.incomingAt;
-  const list = record.receiver?.incoming;
-  if (at < 0 || list === undefined) return;
-  const last = list.pop() as ConnectionRecord;
-  if (last !== record) {
-    list[at] = last;
-    last.incomingAt = at;
-  }
-  record.incomingAt = -1;
+  removeIndexed(record.receiver?.incoming, record, 'incomingAt');
 }
 
 /** Empties the object's lists, returning what was in them. */
 export function takeOutgoing(object: ObjectRecord): ConnectionRecord[] {
-  const list = object.outgoing ?? [];
-  object.outgoing = undefined;
-  for (const record of list) record.outgoingAt = -1;
-  return list;
+  return takeIndexed(object.outgoing, 'outgoingAt');
 }
 
 export function takeIncoming(object: ObjectRecord): ConnectionRecord[] {
-  const list = object.incoming ?? [];
-  object.incoming = undefined;
-  for (const record of list) record.incomingAt = -1;
-  return list;
+  return takeIndexed(object.incoming, 'incomingAt');
 }
 
 export function byOrder(a: ConnectionRecord, b: ConnectionRecord): number {

@@ -66,3 +66,46 @@ test('--no-warnings silences it, as it does Node warnings', () => {
   assert.equal(run.stderr, '');
   assert.match(run.stdout, /SlotguardLeakWarning/);
 });
+
+const entry = pathToFileURL(join(import.meta.dirname, '..', '..', 'src', 'index.js')).href;
+const dropping = `
+  const { Signal, SignalObject } = await import(${JSON.stringify(entry)});
+  const seen = [];
+  process.on('warning', (w) => seen.push({ name: w.name, code: w.code, repeats: w.repeats, message: w.message }));
+  class Row extends SignalObject { clicked = new Signal(this, 'clicked'); }
+  const make = () => new Row().clicked.connect(function onClick() {});
+  for (let i = 0; i < 50; i++) make();
+  for (let round = 0; round < 20 && seen.length < 2; round++) {
+    gc();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  console.log(JSON.stringify(seen));
+`;
+
+test('by default, 50 objects dropped from one site make one warning and one summary of the repeats', () => {
+  const run = spawnSync(process.execPath, ['--expose-gc', '--no-warnings', '--input-type=module', '-e', dropping], { encoding: 'utf8', env: { ...process.env, NODE_ENV: '' } });
+  assert.equal(run.status, 0, run.stderr);
+  const seen = JSON.parse(run.stdout) as { name: string; code: string; repeats: number; message: string }[];
+  assert.deepEqual(seen.map((w) => [w.name, w.code, w.repeats]), [
+    ['SlotguardLeakWarning', 'SLOTGUARD_DROPPED_WHILE_CONNECTED', 0],
+    ['SlotguardLeakWarning', 'SLOTGUARD_DROPPED_WHILE_CONNECTED', 49],
+  ]);
+  assert.match(seen[0]?.message ?? '', /^Row was garbage-collected while still connected, and was never disposed: clicked → onClick\./);
+});
+
+test('without process.emitWarning (a browser), the warning goes to console.warn', () => {
+  const host = process as { emitWarning: unknown };
+  const emitWarning = host.emitWarning;
+  const warn = console.warn;
+  const printed: unknown[][] = [];
+  host.emitWarning = undefined;
+  console.warn = (...args: unknown[]) => printed.push(args);
+  try {
+    new WarningAggregator().onLeak(at('/app/c.ts:3:3'));
+  } finally {
+    host.emitWarning = emitWarning;
+    console.warn = warn;
+  }
+  assert.equal(printed.length, 1);
+  assert.match(String(printed[0]?.[0]), /^SlotguardLeakWarning \[SLOTGUARD_DROPPED_WHILE_CONNECTED\]: Row \(created at \/app\/c\.ts:3:3\) was garbage-collected/);
+});

@@ -128,3 +128,22 @@ test('an emitter and its own receiver dropped together make one report, not two'
   assert.equal(about(reports, 'PairPanel').length, 1);
   assert.deepEqual(about(reports, 'PairChild'), []);
 });
+
+test("a forwarding target's owner dropped while connected is reported as the receiver", async () => {
+  const Source = emitterClass('ForwardSource');
+  const Target = emitterClass('ForwardTarget');
+  const source = new Source();
+  const reports = collectReports();
+  (() => {
+    const target = new Target();
+    target.objectName = 'relay';
+    source.clicked.connect(target.clicked);
+  })();
+  await collectGarbage(() => about(reports, 'ForwardTarget').length > 0);
+  const [report] = about(reports, 'ForwardTarget');
+  assert.equal(report?.kind, 'receiver-dropped-while-connected');
+  assert.equal(report.objectName, 'relay');
+  assert.match(report.connections[0]?.slot ?? '', /^signal ForwardTarget::relay\.clicked$/);
+  assert.equal(source.clicked.connectionCount, 0);
+  source.dispose();
+});

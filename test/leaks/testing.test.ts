@@ -1,7 +1,7 @@
 // slotguard/testing: assertNoLeaks and leakScope, in the node:test form that docs/testing.md shows.
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import { SignalObject } from '../../src/index.js';
+import { configureLeakDetection, SignalObject } from '../../src/index.js';
 import { assertNoLeaks, LeakError, leakScope, type LeakScope } from '../../src/testing.js';
 import { collectReports, emitterClass, onClick } from './fixtures.js';
 
@@ -177,4 +177,13 @@ test('leakScope().close returns the reports instead of throwing', async () => {
   const reports = await scope.close();
   assert.deepEqual(reports.map((report) => report.objectType), ['ClosedRow']);
   row.dispose();
+});
+
+test('leakScope says how to turn leak detection on when it is off', () => {
+  configureLeakDetection({ enabled: false });
+  try {
+    assert.throws(() => leakScope(), /leak detection is off .*configureLeakDetection\(\{ enabled: true \}\)/);
+  } finally {
+    collectReports();
+  }
 });
