@@ -7,8 +7,11 @@ import type { AnalysisContext } from './context.js';
 import type { MatchedConnect } from './connect-sites.js';
 import { isThis, thisClassOf, unwrapExpression, type ClassLike } from './ownership.js';
 
-/** How `{ once: true }` connections (and `once(…)` methods) are judged. */
-export type OncePolicy = 'report' | 'allow' | readonly string[];
+/**
+ * How `{ once: true }` connections (and `once(…)` methods) are judged: reported (`'report'`,
+ * `false`), accepted (`'allow'`, `true`), or accepted on the listed signals only.
+ */
+export type OncePolicy = 'report' | 'allow' | boolean | readonly string[];
 
 export type Fate = { readonly ended: false } | { readonly ended: true; readonly how: EndedBy };
 
@@ -33,8 +36,8 @@ function optionFlags(call: CallExpression): { signal: boolean; once: boolean } {
 }
 
 export function onceAllowed(policy: OncePolicy, signal: string): boolean {
-  if (policy === 'report') return false;
-  if (policy === 'allow') return true;
+  if (policy === 'report' || policy === false) return false;
+  if (policy === 'allow' || policy === true) return true;
   return policy.includes(signal.replace(/^['"`]|['"`]$/g, ''));
 }
 

@@ -29,11 +29,11 @@ const WHAT: Record<HandleKind, string> = {
 };
 
 /**
- * Outside a class, a function's own parameters (and what is reached through them) are the
- * longer-lived objects; a module-level or global emitter used from a plain function is usually
- * wired once for the program's life, so it is left alone there (precision over recall).
+ * Outside a class, globals (`process`, `window`, GJS `global`) are left alone: a plain function that
+ * connects to them is, in practice, process-level setup (`main`, an error handler) run once
+ * (precision over recall). Parameters, module singletons and what is reached through them count.
  */
-const REPORTED_OUTSIDE_CLASSES: ReadonlySet<ForeignReason> = new Set(['parameter', 'through-other']);
+const REPORTED_OUTSIDE_CLASSES: ReadonlySet<ForeignReason> = new Set(['parameter', 'through-other', 'module', 'injected', 'parent']);
 
 export function findIgnoredConnections(file: SourceFile, context: AnalysisContext, options: IgnoredConnectionOptions = {}): Finding[] {
   const findings: Finding[] = [];
