@@ -53,13 +53,32 @@ export function lifetimeScope(call: Node): { cls: ClassLike | undefined; scope: 
   return { cls: undefined, scope: outermost };
 }
 
+/** `constructor(m) { this.model = m; }`: the field of `this` a parameter is stored in, if any. */
+function fieldHolding(parameter: Node): string | undefined {
+  const symbol = parameter.getSymbol();
+  let field: string | undefined;
+  parameter.getParent()?.forEachDescendant((node, traversal) => {
+    if (field !== undefined) {
+      traversal.stop();
+      return;
+    }
+    if (!Node.isBinaryExpression(node) || node.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) return;
+    const left = unwrapExpression(node.getLeft());
+    const right = unwrapExpression(node.getRight());
+    if (Node.isPropertyAccessExpression(left) && isThis(left.getExpression()) && Node.isIdentifier(right) && right.getSymbol() === symbol) field = left.getName();
+  });
+  return field;
+}
+
 /** Text of an emitter expression for "same emitter" comparisons: `this.model`, `model` (a parameter property) alike. */
 export function emitterKey(expression: Node): string {
   const node = unwrapExpression(expression);
   if (Node.isIdentifier(node)) {
     const declaration = node.getSymbol()?.getDeclarations()[0];
-    if (declaration !== undefined && Node.isParameterDeclaration(declaration) && declaration.isParameterProperty()) {
-      return `this.${node.getText()}`;
+    if (declaration !== undefined && Node.isParameterDeclaration(declaration)) {
+      if (declaration.isParameterProperty()) return `this.${node.getText()}`;
+      const field = fieldHolding(declaration);
+      if (field !== undefined) return `this.${field}`;
     }
   }
   if (isThis(node)) return 'this';
