@@ -84,6 +84,7 @@ typedRuleTester().run('no-ignored-connection', forTester(rule), {
     invalid(`class V extends SignalObject { readonly store = inject(Store); start() { this.store.changed.connect(render); } }`, ['this.store.changed.connect(render)'], { track: true }),
     invalid(`class V extends SignalObject { start() { bus.changed.connect(render); } }`, ['bus.changed.connect(render)'], { track: true }),
     invalid(`class V extends SignalObject { start() { this.parent!.destroyed.connect(render); } }`, ['this.parent!.destroyed.connect(render)'], { track: true }),
+    invalid(`class V extends SignalObject { start() { this.parent?.destroyed.connect(render); } }`, ['this.parent?.destroyed.connect(render)'], { track: true }),
     invalid(`class V extends SignalObject { constructor(m: Store) { super(); m.changed.connect(() => this.render()); } render() {} }`, ['m.changed.connect(() => this.render())'], { track: true }),
     invalid(`class Presenter { constructor(private readonly m: Store) { m.changed.connect(render); } }`, ['m.changed.connect(render)']),
     invalid(`class V extends SignalObject { #c?: Connection; constructor(m: Store) { super(); this.#c = m.changed.connect(render); } }`, ['m.changed.connect(render)']),
