@@ -8,7 +8,7 @@ import { ruleDocsUrl } from './docs-url.js';
 import { reportFindings } from './no-dropped-connected-emitter.js';
 
 export interface OnceRuleOptions {
-  /** `'report'` (default), `'allow'`, or the names of the signals that fire once by contract. */
+  /** `'report'` (default, or `false`), `'allow'` (or `true`), or the names of the signals that fire once by contract. */
   once?: OncePolicy;
 }
 
@@ -17,8 +17,12 @@ export const onceOptionSchema: JSONSchema.JSONSchema4 = {
   properties: {
     once: {
       description:
-        "Whether `{ once: true }` connections end by themselves: 'report' (default), 'allow', or the names of the signals that fire once by contract.",
-      oneOf: [{ type: 'string', enum: ['report', 'allow'] }, { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true }],
+        "Whether `{ once: true }` connections end by themselves: 'report' (default, or false), 'allow' (or true), or the names of the signals that fire once by contract.",
+      oneOf: [
+        { type: 'string', enum: ['report', 'allow'] },
+        { type: 'boolean' },
+        { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true },
+      ],
     },
   },
   additionalProperties: false,

@@ -48,6 +48,24 @@ export function connectCallsIn(file: SourceFile, context: AnalysisContext): read
   return found;
 }
 
+/**
+ * `judge` on every connect call of `file`. A call of a shape the analysis does not know (an
+ * unexpected node makes it throw) is skipped: valid TypeScript never crashes the lint run.
+ */
+export function findAtConnects(file: SourceFile, context: AnalysisContext, judge: (match: MatchedConnect) => Finding | undefined): Finding[] {
+  const findings: Finding[] = [];
+  for (const match of connectCallsIn(file, context)) {
+    let finding: Finding | undefined;
+    try {
+      finding = judge(match);
+    } catch {
+      finding = undefined;
+    }
+    if (finding !== undefined) findings.push(finding);
+  }
+  return findings;
+}
+
 const ownershipAnalyses = new WeakMap<AnalysisContext, OwnershipAnalysis>();
 
 /** The ownership analysis of a context (one per program and options, so its memo tables are shared). */

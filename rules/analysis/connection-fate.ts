@@ -7,8 +7,11 @@ import type { AnalysisContext } from './context.js';
 import type { MatchedConnect } from './connect-sites.js';
 import { isThis, thisClassOf, unwrapExpression, type ClassLike } from './ownership.js';
 
-/** How `{ once: true }` connections (and `once(…)` methods) are judged. */
-export type OncePolicy = 'report' | 'allow' | readonly string[];
+/**
+ * How `{ once: true }` connections (and `once(…)` methods) are judged: reported (`'report'`,
+ * `false`), accepted (`'allow'`, `true`), or accepted on the listed signals only.
+ */
+export type OncePolicy = 'report' | 'allow' | boolean | readonly string[];
 
 export type Fate = { readonly ended: false } | { readonly ended: true; readonly how: EndedBy };
 
@@ -33,8 +36,8 @@ function optionFlags(call: CallExpression): { signal: boolean; once: boolean } {
 }
 
 export function onceAllowed(policy: OncePolicy, signal: string): boolean {
-  if (policy === 'report') return false;
-  if (policy === 'allow') return true;
+  if (policy === 'report' || policy === false) return false;
+  if (policy === 'allow' || policy === true) return true;
   return policy.includes(signal.replace(/^['"`]|['"`]$/g, ''));
 }
 
@@ -50,13 +53,32 @@ export function lifetimeScope(call: Node): { cls: ClassLike | undefined; scope: 
   return { cls: undefined, scope: outermost };
 }
 
+/** `constructor(m) { this.model = m; }`: the field of `this` a parameter is stored in, if any. */
+function fieldHolding(parameter: Node): string | undefined {
+  const symbol = parameter.getSymbol();
+  let field: string | undefined;
+  parameter.getParent()?.forEachDescendant((node, traversal) => {
+    if (field !== undefined) {
+      traversal.stop();
+      return;
+    }
+    if (!Node.isBinaryExpression(node) || node.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) return;
+    const left = unwrapExpression(node.getLeft());
+    const right = unwrapExpression(node.getRight());
+    if (Node.isPropertyAccessExpression(left) && isThis(left.getExpression()) && Node.isIdentifier(right) && right.getSymbol() === symbol) field = left.getName();
+  });
+  return field;
+}
+
 /** Text of an emitter expression for "same emitter" comparisons: `this.model`, `model` (a parameter property) alike. */
 export function emitterKey(expression: Node): string {
   const node = unwrapExpression(expression);
   if (Node.isIdentifier(node)) {
     const declaration = node.getSymbol()?.getDeclarations()[0];
-    if (declaration !== undefined && Node.isParameterDeclaration(declaration) && declaration.isParameterProperty()) {
-      return `this.${node.getText()}`;
+    if (declaration !== undefined && Node.isParameterDeclaration(declaration)) {
+      if (declaration.isParameterProperty()) return `this.${node.getText()}`;
+      const field = fieldHolding(declaration);
+      if (field !== undefined) return `this.${field}`;
     }
   }
   if (isThis(node)) return 'this';

@@ -2,7 +2,7 @@
 // parameter, an injected service, a module singleton, a global) is discarded and nothing else ends
 // the connection, so it lives as long as the emitter. Reported at the connect call.
 import type { SourceFile } from 'ts-morph';
-import { connectCallsIn, connectFinding, ownershipFor } from './connect-sites.js';
+import { connectFinding, findAtConnects, ownershipFor } from './connect-sites.js';
 import { connectionFate, lifetimeScope, type OncePolicy } from './connection-fate.js';
 import type { AnalysisContext } from './context.js';
 import type { HandleKind } from './emitter-model.js';
@@ -29,27 +29,24 @@ const WHAT: Record<HandleKind, string> = {
 };
 
 /**
- * Outside a class, a function's own parameters (and what is reached through them) are the
- * longer-lived objects; a module-level or global emitter used from a plain function is usually
- * wired once for the program's life, so it is left alone there (precision over recall).
+ * Outside a class, globals (`process`, `window`, GJS `global`) are left alone: a plain function that
+ * connects to them is, in practice, process-level setup (`main`, an error handler) run once
+ * (precision over recall). Parameters, module singletons and what is reached through them count.
  */
-const REPORTED_OUTSIDE_CLASSES: ReadonlySet<ForeignReason> = new Set(['parameter', 'through-other']);
+const REPORTED_OUTSIDE_CLASSES: ReadonlySet<ForeignReason> = new Set(['parameter', 'through-other', 'module', 'injected', 'parent']);
 
 export function findIgnoredConnections(file: SourceFile, context: AnalysisContext, options: IgnoredConnectionOptions = {}): Finding[] {
-  const findings: Finding[] = [];
   const ownership = ownershipFor(context);
-  for (const match of connectCallsIn(file, context)) {
+  return findAtConnects(file, context, (match) => {
     const { call, site } = match;
-    if (site.receiver !== undefined) continue;
+    if (site.receiver !== undefined) return undefined;
     const { cls, scope } = lifetimeScope(call);
-    if (scope === undefined) continue; // module top level: wired once, for the program's life
+    if (scope === undefined) return undefined; // module top level: wired once, for the program's life
     const owner = ownership.ownershipOf(site.emitter);
-    if (owner.kind !== 'foreign') continue;
-    if (cls === undefined && !REPORTED_OUTSIDE_CLASSES.has(owner.reason)) continue;
-    const fate = connectionFate(match, context, options.once ?? 'report');
-    if (fate.ended) continue;
+    if (owner.kind !== 'foreign') return undefined;
+    if (cls === undefined && !REPORTED_OUTSIDE_CLASSES.has(owner.reason)) return undefined;
+    if (connectionFate(match, context, options.once ?? 'report').ended) return undefined;
     const track = cls === undefined ? undefined : trackSuggestion(match, cls);
-    findings.push(connectFinding('no-ignored-connection', 'ignoredConnection', match, owner, { what: WHAT[site.handle] }, track === undefined ? [] : [track]));
-  }
-  return findings;
+    return connectFinding('no-ignored-connection', 'ignoredConnection', match, owner, { what: WHAT[site.handle] }, track === undefined ? [] : [track]);
+  });
 }

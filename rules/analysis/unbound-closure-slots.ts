@@ -4,7 +4,7 @@
 // garbage-collection probe can see. Reported at the connect call.
 import { Node, type SourceFile } from 'ts-morph';
 import { slotCapture } from './closure-capture.js';
-import { classNameOf, connectCallsIn, connectFinding, ownershipFor, thisCanTrack, type MatchedConnect } from './connect-sites.js';
+import { classNameOf, connectFinding, findAtConnects, ownershipFor, thisCanTrack, type MatchedConnect } from './connect-sites.js';
 import { connectionFate, lifetimeScope, type OncePolicy } from './connection-fate.js';
 import type { AnalysisContext } from './context.js';
 import type { Finding, FindingSuggestion } from './finding.js';
@@ -44,18 +44,16 @@ function receiverSuggestion(match: MatchedConnect, cls: ClassLike): FindingSugge
 }
 
 export function findUnboundClosureSlots(file: SourceFile, context: AnalysisContext, options: UnboundClosureSlotOptions = {}): Finding[] {
-  const findings: Finding[] = [];
   const ownership = ownershipFor(context);
-  for (const match of connectCallsIn(file, context)) {
+  return findAtConnects(file, context, (match) => {
     const { call, site } = match;
-    if (site.receiver !== undefined || site.slot === undefined) continue;
+    if (site.receiver !== undefined || site.slot === undefined) return undefined;
     const { cls } = lifetimeScope(call);
-    if (cls === undefined || slotCapture(site.slot, cls) === undefined) continue;
+    if (cls === undefined || slotCapture(site.slot, cls) === undefined) return undefined;
     const owner = ownership.ownershipOf(site.emitter);
-    if (owner.kind !== 'foreign') continue;
-    if (connectionFate(match, context, options.once ?? 'report').ended) continue;
+    if (owner.kind !== 'foreign') return undefined;
+    if (connectionFate(match, context, options.once ?? 'report').ended) return undefined;
     const suggestions = [receiverSuggestion(match, cls), trackSuggestion(match, cls)].filter((suggestion) => suggestion !== undefined);
-    findings.push(connectFinding('no-unbound-closure-slot', 'unboundClosureSlot', match, owner, { className: classNameOf(cls) }, suggestions));
-  }
-  return findings;
+    return connectFinding('no-unbound-closure-slot', 'unboundClosureSlot', match, owner, { className: classNameOf(cls) }, suggestions);
+  });
 }

@@ -8,8 +8,15 @@ import { createAnalysisContext, findIgnoredConnections, findUnboundClosureSlots,
 
 const fixtures = join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures');
 
+const projects = new Map<string, Project>();
+
+/** `code` as probe.ts of a fixture project (in memory), the project loaded once per fixture. */
 function fixtureFile(project: string, code: string) {
-  const tsMorph = new Project({ tsConfigFilePath: join(fixtures, project, 'tsconfig.json') });
+  let tsMorph = projects.get(project);
+  if (tsMorph === undefined) {
+    tsMorph = new Project({ tsConfigFilePath: join(fixtures, project, 'tsconfig.json') });
+    projects.set(project, tsMorph);
+  }
   const file = tsMorph.createSourceFile(join(fixtures, project, 'probe.ts'), code, { overwrite: true });
   return { tsMorph, file };
 }

@@ -14,11 +14,15 @@ declare class Base { readonly parent: Base | null; track<T>(value: T): T; setPar
 declare const global: any;
 `;
 
+// One in-memory project for the whole suite (loading the lib files is the slow part); each snippet
+// gets a file of its own.
+const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { strict: true, target: 99, lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'], experimentalDecorators: true } });
+project.createSourceFile('/prelude.d.ts', prelude);
+let snippets = 0;
+
 function verdicts(code: string, extraFiles: Record<string, string> = {}): string[] {
-  const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { strict: true, target: 99, lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'], experimentalDecorators: true } });
-  project.createSourceFile('/prelude.d.ts', prelude);
-  for (const [path, text] of Object.entries(extraFiles)) project.createSourceFile(path, text);
-  const file = project.createSourceFile('/main.ts', code);
+  for (const [path, text] of Object.entries(extraFiles)) project.createSourceFile(path, text, { overwrite: true });
+  const file = project.createSourceFile(`/snippet-${++snippets}.ts`, code);
   const analysis = new OwnershipAnalysis();
   const probes = file.getDescendants().filter((node) => Node.isCallExpression(node) && node.getExpression().getText() === 'probe');
   assert.ok(probes.length > 0, 'the snippet has probes');
@@ -191,8 +195,7 @@ describe('ownership: local and unknown (the rules stay silent)', () => {
   });
 
   it('thisClassOf sees through arrow functions but not through function expressions', () => {
-    const project = new Project({ useInMemoryFileSystem: true });
-    const file = project.createSourceFile('/t.ts', `class A { m() { const f = () => this; const g = function () { return 1; }; } }`);
+    const file = project.createSourceFile('/this-class.ts', `class A { m() { const f = () => this; const g = function () { return 1; }; } }`);
     const arrowBody = file.getDescendants().find((node) => Node.isThisExpression(node));
     const literal = file.getDescendants().find((node) => Node.isNumericLiteral(node));
     assert.equal(arrowBody !== undefined ? thisClassOf(arrowBody)?.getName() : 'missing', 'A');

@@ -46,15 +46,16 @@ typedRuleTester().run('no-ignored-connection', forTester(rule), {
     valid(`class V extends SignalObject { constructor() { super(); new Store(this).changed.connect(render); } }`),
     valid(`class V extends SignalObject { readonly changed = new Signal<[number]>(this, 'changed'); constructor() { super(); this.changed.connect(render); } }`),
     valid(`export function run() { const m = new Store(); m.changed.connect(render); m.changed.emit(1); }`),
-    // wired once for the program's life: module top level, module singletons from plain functions
+    // wired once for the program's life: module top level
     valid(`bus.changed.connect(render);`),
-    valid(`export function main() { bus.changed.connect(render); }`),
+    valid(`export const unsubscribe = bus.changed.connect(render);`),
     // unknown ownership stays silent
     valid(`export function attach() { getStore().changed.connect(render); }`),
     valid(`class V extends SignalObject { rows: Store[] = []; add() { for (const r of this.rows) { r.changed.connect(render); } } }`),
     valid(`class V extends SignalObject { own = new Store(); start() { this.own.child.changed.connect(render); } }`),
     // once, when the option accepts it
     valid(`export function attach(m: Store) { m.done.connect(render, { once: true }); }`, { once: 'allow' }),
+    valid(`export function attach(m: Store) { m.done.connect(render, { once: true }); }`, { once: true }),
     valid(`export function attach(m: Store) { m.done.connect(render, { once: true }); }`, { once: ['done'] }),
   ],
   invalid: [
@@ -74,6 +75,8 @@ typedRuleTester().run('no-ignored-connection', forTester(rule), {
     invalid(`export function attach(m: Store) { const c = m.changed.connect(render); }`, ['m.changed.connect(render)']),
     invalid(`export function attach(m: Store) { m['changed'].connect(render); }`, ["m['changed'].connect(render)"]),
     invalid(`class V { static wire(m: Store) { m.changed.connect(render); } }`, ['m.changed.connect(render)']),
+    // a module singleton, connected each time a function runs
+    invalid(`export function mount() { bus.changed.connect(() => render()); }`, ['bus.changed.connect(() => render())']),
     // classes: parameters, injected services, singletons
     invalid(`class V extends SignalObject { constructor(m: Store) { super(); m.changed.connect(render); } }`, ['m.changed.connect(render)'], { track: true }),
     invalid(`class V extends SignalObject { constructor(private readonly m: Store) { super(); this.m.changed.connect(render); } }`, ['this.m.changed.connect(render)'], { track: true }),
@@ -81,6 +84,7 @@ typedRuleTester().run('no-ignored-connection', forTester(rule), {
     invalid(`class V extends SignalObject { readonly store = inject(Store); start() { this.store.changed.connect(render); } }`, ['this.store.changed.connect(render)'], { track: true }),
     invalid(`class V extends SignalObject { start() { bus.changed.connect(render); } }`, ['bus.changed.connect(render)'], { track: true }),
     invalid(`class V extends SignalObject { start() { this.parent!.destroyed.connect(render); } }`, ['this.parent!.destroyed.connect(render)'], { track: true }),
+    invalid(`class V extends SignalObject { start() { this.parent?.destroyed.connect(render); } }`, ['this.parent?.destroyed.connect(render)'], { track: true }),
     invalid(`class V extends SignalObject { constructor(m: Store) { super(); m.changed.connect(() => this.render()); } render() {} }`, ['m.changed.connect(() => this.render())'], { track: true }),
     invalid(`class Presenter { constructor(private readonly m: Store) { m.changed.connect(render); } }`, ['m.changed.connect(render)']),
     invalid(`class V extends SignalObject { #c?: Connection; constructor(m: Store) { super(); this.#c = m.changed.connect(render); } }`, ['m.changed.connect(render)']),

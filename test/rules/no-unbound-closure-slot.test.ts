@@ -53,6 +53,8 @@ typedRuleTester().run('no-unbound-closure-slot', forTester(rule), {
     // a matching disconnect of the same signal elsewhere in the class
     valid(`class V extends SignalObject { constructor(private readonly m: Store) { super(); m.changed.connect(() => this.render()); } render() {}
       override dispose() { this.m.changed.disconnect(); super.dispose(); } }`),
+    valid(`class V extends SignalObject { m: Store; constructor(m: Store) { super(); this.m = m; m.changed.connect(() => this.render()); } render() {}
+      override dispose() { this.m.changed.disconnect(); super.dispose(); } }`),
     // owned emitters: created and kept, a child, setParent, tracked, its own signals
     valid(`class V extends SignalObject { readonly local = new Store(); constructor() { super(); this.local.changed.connect(() => this.render()); } render() {} }`),
     valid(`class V extends SignalObject { constructor() { super(); const row = new Store(this); row.changed.connect(() => this.render()); } render() {} }`),

@@ -1,9 +1,9 @@
 // User-declared emitter models: `settings.slotguard.presets` entries that are plain objects naming
 // the methods of an in-house emitter API and what its connect returns. See docs/presets.md.
-import { Node, type CallExpression, type Expression, type Type } from 'ts-morph';
+import { Node, type Expression, type Type } from 'ts-morph';
 import type { ConnectSite, EmitterModel, EndSite, HandleKind } from '../emitter-model.js';
-import { typeOfExpression } from '../type-queries.js';
-import { classChainHasName, methodCall } from './slotguard.js';
+import { methodCallOn } from './method-calls.js';
+import { classChainHasName } from './slotguard.js';
 
 /** The JSON shape of a declared model. */
 export interface DeclaredModelSpec {
@@ -76,12 +76,7 @@ export function declaredModel(spec: DeclaredModelSpec): EmitterModel {
     const has = (names: Iterable<string>): boolean => [...names].some((name) => type.getProperty(name) !== undefined);
     return has(connect) && has(disconnect);
   };
-  const emitterCall = (call: CallExpression): { object: Expression; name: string } | undefined => {
-    const method = methodCall(call);
-    if (method === undefined) return undefined;
-    const type = typeOfExpression(method.object);
-    return type !== undefined && isEmitter(type) ? method : undefined;
-  };
+  const ends = new Set([...disconnect, ...dispose]);
 
   return {
     name: spec.name,
@@ -89,7 +84,7 @@ export function declaredModel(spec: DeclaredModelSpec): EmitterModel {
     isEmitterType: isEmitter,
 
     matchConnect(call) {
-      const method = connect.has(methodCall(call)?.name ?? '') ? emitterCall(call) : undefined;
+      const method = methodCallOn(call, connect, isEmitter);
       if (method === undefined) return undefined;
       const args = call.getArguments();
       const event = literalName(args[0]);
@@ -100,7 +95,7 @@ export function declaredModel(spec: DeclaredModelSpec): EmitterModel {
     },
 
     matchEnd(call): EndSite | undefined {
-      const method = emitterCall(call);
+      const method = methodCallOn(call, ends, isEmitter);
       if (method === undefined) return undefined;
       if (dispose.has(method.name)) return { kind: 'dispose', emitter: method.object };
       if (!disconnect.has(method.name)) return undefined;

@@ -3,8 +3,7 @@
 // `{ once: true }` after the first event, or `{ signal }` when its AbortController aborts.
 import { Node, type CallExpression, type Expression, type Type } from 'ts-morph';
 import type { ConnectSite, EmitterModel, EndSite } from '../emitter-model.js';
-import { typeOfExpression } from '../type-queries.js';
-import { methodCall } from './slotguard.js';
+import { methodCallOn } from './method-calls.js';
 
 /**
  * EventTargets that stay alive on their own while connected (an open socket, a running worker):
@@ -18,12 +17,8 @@ export function isEventTargetType(type: Type): boolean {
   return type.getProperty('addEventListener') !== undefined && type.getProperty('removeEventListener') !== undefined;
 }
 
-function targetCall(call: CallExpression): { object: Expression; name: string } | undefined {
-  const method = methodCall(call);
-  if (method === undefined) return undefined;
-  const type = typeOfExpression(method.object);
-  return type !== undefined && isEventTargetType(type) ? method : undefined;
-}
+const CONNECT = new Set(['addEventListener']);
+const END = new Set(['removeEventListener', ...CLOSE]);
 
 function eventName(argument: Node | undefined): string | undefined {
   if (argument === undefined) return undefined;
@@ -56,8 +51,8 @@ export const domModel: EmitterModel = {
   },
 
   matchConnect(call: CallExpression): ConnectSite | undefined {
-    const method = targetCall(call);
-    if (method?.name !== 'addEventListener') return undefined;
+    const method = methodCallOn(call, CONNECT, isEventTargetType);
+    if (method === undefined) return undefined;
     const [type, listener, options] = call.getArguments();
     const signal = eventName(type);
     if (signal === undefined || listener === undefined) return undefined;
@@ -65,7 +60,7 @@ export const domModel: EmitterModel = {
   },
 
   matchEnd(call: CallExpression): EndSite | undefined {
-    const method = targetCall(call);
+    const method = methodCallOn(call, END, isEventTargetType);
     if (method === undefined) return undefined;
     if (method.name === 'removeEventListener') {
       const signal = eventName(call.getArguments()[0]);

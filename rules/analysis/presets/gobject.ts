@@ -8,7 +8,7 @@
 import { Node, type CallExpression, type Expression, type Type } from 'ts-morph';
 import type { ConnectSite, EmitterModel, EndSite } from '../emitter-model.js';
 import { typeOfExpression } from '../type-queries.js';
-import { methodCall } from './slotguard.js';
+import { methodCallOn } from './method-calls.js';
 
 const CONNECT = new Set(['connect', 'connect_after']);
 
@@ -18,10 +18,12 @@ function isGObjectType(type: Type): boolean {
 }
 
 /** The receiver is `any` (untyped `gi://` imports, GNOME Shell's `global`) or a typed GObject. */
-function isGObjectReceiver(object: Node): boolean {
-  const type = typeOfExpression(object);
-  return type !== undefined && (type.isAny() || isGObjectType(type));
+function isGObjectReceiver(type: Type): boolean {
+  return type.isAny() || isGObjectType(type);
 }
+
+const CONNECT_ALL = new Set([...CONNECT, 'connectObject']);
+const END = new Set(['disconnect', 'disconnectObject', 'destroy', 'run_dispose']);
 
 function signalName(argument: Node | undefined): string | undefined {
   if (argument === undefined) return undefined;
@@ -46,13 +48,12 @@ export const gobjectModel: EmitterModel = {
   },
 
   matchConnect(call: CallExpression): ConnectSite | undefined {
-    const method = methodCall(call);
-    if (method === undefined || !isGObjectReceiver(method.object)) return undefined;
+    const method = methodCallOn(call, CONNECT_ALL, isGObjectReceiver);
+    if (method === undefined) return undefined;
     const args = call.getArguments();
     const signal = signalName(args[0]);
     if (signal === undefined || !isCallback(args[1])) return undefined;
     if (CONNECT.has(method.name)) return { emitter: method.object, signal, slot: args[1], handle: 'id' };
-    if (method.name !== 'connectObject') return undefined;
     const last = args.at(-1);
     // connectObject('sig', cb, …, [flags,] owner): the trailing object is what the connections are tied to.
     const site: ConnectSite = { emitter: method.object, signal, slot: args[1], handle: 'none' };
@@ -63,8 +64,8 @@ export const gobjectModel: EmitterModel = {
   },
 
   matchEnd(call: CallExpression): EndSite | undefined {
-    const method = methodCall(call);
-    if (method === undefined || !isGObjectReceiver(method.object)) return undefined;
+    const method = methodCallOn(call, END, isGObjectReceiver);
+    if (method === undefined) return undefined;
     const [first] = call.getArguments();
     if ((method.name === 'disconnect' || method.name === 'disconnectObject') && first !== undefined) {
       return { kind: 'disconnect-handle', handle: first as Expression };

@@ -2,10 +2,10 @@
 // tseep). `on`/`addListener`/`once`/`prepend…Listener` connect and return the emitter itself, so a
 // connection has no handle: it ends with `off`/`removeListener(event, sameListener)`,
 // `removeAllListeners`, or by closing the resource.
-import { Node, type CallExpression, type Type } from 'ts-morph';
+import { Node, type CallExpression, type Expression, type Type } from 'ts-morph';
 import type { ConnectSite, EmitterModel, EndSite } from '../emitter-model.js';
-import { typeOfExpression } from '../type-queries.js';
-import { classChainHasName, methodCall } from './slotguard.js';
+import { methodCallOn } from './method-calls.js';
+import { classChainHasName } from './slotguard.js';
 
 const CONNECT = new Set(['on', 'addListener', 'once', 'prependListener', 'prependOnceListener']);
 const ONCE = new Set(['once', 'prependOnceListener']);
@@ -32,12 +32,7 @@ function eventName(argument: Node | undefined): string | undefined {
   return argument.getText();
 }
 
-function emitterCall(call: CallExpression): { object: Node; name: string } | undefined {
-  const method = methodCall(call);
-  if (method === undefined) return undefined;
-  const type = typeOfExpression(method.object);
-  return type !== undefined && isEventEmitterType(type) ? method : undefined;
-}
+const END = new Set([...DISCONNECT, ...CLOSE, 'removeAllListeners']);
 
 export const nodeEventsModel: EmitterModel = {
   name: 'node-events',
@@ -49,18 +44,18 @@ export const nodeEventsModel: EmitterModel = {
   },
 
   matchConnect(call: CallExpression): ConnectSite | undefined {
-    const method = CONNECT.has(methodCall(call)?.name ?? '') ? emitterCall(call) : undefined;
+    const method = methodCallOn(call, CONNECT, isEventEmitterType);
     if (method === undefined) return undefined;
     const [event, listener] = call.getArguments();
     const signal = eventName(event);
     if (signal === undefined || listener === undefined) return undefined;
-    return { emitter: method.object as ConnectSite['emitter'], signal, slot: listener as ConnectSite['emitter'], handle: 'none', once: ONCE.has(method.name) };
+    return { emitter: method.object, signal, slot: listener as Expression, handle: 'none', once: ONCE.has(method.name) };
   },
 
   matchEnd(call: CallExpression): EndSite | undefined {
-    const method = emitterCall(call);
+    const method = methodCallOn(call, END, isEventEmitterType);
     if (method === undefined) return undefined;
-    const emitter = method.object as ConnectSite['emitter'];
+    const emitter = method.object;
     const [event] = call.getArguments();
     if (DISCONNECT.has(method.name) || (method.name === 'removeAllListeners' && event !== undefined)) {
       const signal = eventName(event);
