@@ -1,7 +1,15 @@
-// The ESLint plugin: rules and flat configs. Rules are added by the lint issues.
+// The ESLint plugin: rules and flat configs (`import slotguard from 'slotguard/eslint-plugin'`).
+import parser from '@typescript-eslint/parser';
 import type { TSESLint } from '@typescript-eslint/utils';
+import { name as droppedEmitterName, rule as droppedEmitterRule } from './no-dropped-connected-emitter.js';
+import { name as ignoredConnectionName, rule as ignoredConnectionRule } from './no-ignored-connection.js';
+import { name as unboundClosureSlotName, rule as noUnboundClosureSlot } from './no-unbound-closure-slot.js';
 
-const rules: Record<string, TSESLint.RuleModule<string, unknown[]>> = {};
+const rules: Record<string, TSESLint.RuleModule<string, unknown[]>> = {
+  [droppedEmitterName]: droppedEmitterRule,
+  [unboundClosureSlotName]: noUnboundClosureSlot,
+  [ignoredConnectionName]: ignoredConnectionRule,
+};
 
 const plugin = {
   meta: { name: 'slotguard', version: '0.1.0' },
@@ -9,7 +17,33 @@ const plugin = {
   configs: {} as Record<'recommended' | 'strict', TSESLint.FlatConfig.Config>,
 };
 
-plugin.configs.recommended = { name: 'slotguard/recommended', plugins: { slotguard: plugin }, rules: {} };
-plugin.configs.strict = { name: 'slotguard/strict', plugins: { slotguard: plugin }, rules: {} };
+// Typed linting: the rules need the TypeScript program, which the project service provides.
+const languageOptions: TSESLint.FlatConfig.LanguageOptions = {
+  parser,
+  parserOptions: { projectService: true },
+};
+
+plugin.configs.recommended = {
+  name: 'slotguard/recommended',
+  plugins: { slotguard: plugin },
+  languageOptions,
+  rules: {
+    [`slotguard/${droppedEmitterName}`]: 'error',
+    [`slotguard/${unboundClosureSlotName}`]: 'error',
+    [`slotguard/${ignoredConnectionName}`]: 'error',
+  },
+};
+
+// strict: exception paths too (a throw between connect and dispose).
+plugin.configs.strict = {
+  name: 'slotguard/strict',
+  plugins: { slotguard: plugin },
+  languageOptions,
+  rules: {
+    [`slotguard/${droppedEmitterName}`]: ['error', { strict: true }],
+    [`slotguard/${unboundClosureSlotName}`]: 'error',
+    [`slotguard/${ignoredConnectionName}`]: 'error',
+  },
+};
 
 export default plugin;

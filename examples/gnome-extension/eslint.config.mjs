@@ -1,0 +1,7 @@
+// A GNOME Shell extension: slotguard's rules with the `gobject` emitter model.
+import slotguard from 'slotguard/eslint-plugin';
+
+export default [
+  { files: ['**/*.ts'], ...slotguard.configs.recommended },
+  { settings: { slotguard: { presets: ['gobject'] } } },
+];

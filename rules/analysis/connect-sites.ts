@@ -1,0 +1,159 @@
+// The connect calls of a file under the active emitter models, found once per file and shared by
+// `no-unbound-closure-slot` and `no-ignored-connection`, with what their messages need to say.
+import { Node, type CallExpression, type SourceFile } from 'ts-morph';
+import type { AnalysisContext } from './context.js';
+import type { Finding, FindingSuggestion } from './finding.js';
+import type { ConnectSite, EmitterModel } from './emitter-model.js';
+import { OwnershipAnalysis, unwrapExpression, type ClassLike, type Ownership } from './ownership.js';
+
+/** A connect call matched by one of the active models. */
+export interface MatchedConnect {
+  readonly call: CallExpression;
+  readonly site: ConnectSite;
+  readonly model: EmitterModel;
+}
+
+/** The first active model that recognises `call` as a connect, if any. Never throws. */
+export function matchConnect(call: CallExpression, context: AnalysisContext): MatchedConnect | undefined {
+  for (const model of context.models) {
+    let site: ConnectSite | undefined;
+    try {
+      site = model.matchConnect(call, context);
+    } catch {
+      site = undefined; // an unknown shape: skipped, not thrown on
+    }
+    if (site !== undefined) return { call, site, model };
+  }
+  return undefined;
+}
+
+/** Every connect call of `file`, computed once per file and context. */
+export function connectCallsIn(file: SourceFile, context: AnalysisContext): readonly MatchedConnect[] {
+  const memo = context.memo<object, MatchedConnect[]>('connect-sites:calls');
+  const cached = memo.get(file.compilerNode);
+  if (cached !== undefined) return cached;
+  const text = file.getFullText();
+  const found: MatchedConnect[] = [];
+  // A file that names no connect method of any active model connects nothing: skip its walk.
+  if (context.connectMethodNames.some((name) => text.includes(name))) {
+    file.forEachDescendant((node) => {
+      if (!Node.isCallExpression(node)) return;
+      const callee = unwrapExpression(node.getExpression());
+      if (!Node.isPropertyAccessExpression(callee) && !Node.isElementAccessExpression(callee)) return;
+      const matched = matchConnect(node, context);
+      if (matched !== undefined) found.push(matched);
+    });
+  }
+  memo.set(file.compilerNode, found);
+  return found;
+}
+
+/**
+ * `judge` on every connect call of `file`. A call of a shape the analysis does not know (an
+ * unexpected node makes it throw) is skipped: valid TypeScript never crashes the lint run.
+ */
+export function findAtConnects(file: SourceFile, context: AnalysisContext, judge: (match: MatchedConnect) => Finding | undefined): Finding[] {
+  const findings: Finding[] = [];
+  for (const match of connectCallsIn(file, context)) {
+    let finding: Finding | undefined;
+    try {
+      finding = judge(match);
+    } catch {
+      finding = undefined;
+    }
+    if (finding !== undefined) findings.push(finding);
+  }
+  return findings;
+}
+
+const ownershipAnalyses = new WeakMap<AnalysisContext, OwnershipAnalysis>();
+
+/** The ownership analysis of a context (one per program and options, so its memo tables are shared). */
+export function ownershipFor(context: AnalysisContext): OwnershipAnalysis {
+  let analysis = ownershipAnalyses.get(context);
+  if (analysis === undefined) {
+    analysis = new OwnershipAnalysis();
+    ownershipAnalyses.set(context, analysis);
+  }
+  return analysis;
+}
+
+/** The class's name for messages: its own, the variable holding a class expression, or `class`. */
+export function classNameOf(cls: ClassLike): string {
+  const parent = cls.getParent();
+  return cls.getName() ?? (Node.isVariableDeclaration(parent) ? parent.getName() : 'class');
+}
+
+/** `the parameter \`model\``: where a foreign emitter comes from, for messages. */
+export function originText(ownership: Ownership): string {
+  return ownership.kind === 'foreign' ? ownership.origin : 'an object it does not own';
+}
+
+/** A short display of the emitter's type (`Model`, `HTMLElement`, `any`). */
+export function typeText(site: ConnectSite): string {
+  try {
+    const text = site.emitter.getType().getText(site.emitter);
+    return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  } catch {
+    return 'unknown type';
+  }
+}
+
+/** The signal's display name: `changed`, `'resize'`. */
+export function signalText(site: ConnectSite): string {
+  return site.signal.replace(/^['"`]|['"`]$/g, '');
+}
+
+/** The model's advice on how to end a connection, with a default per handle kind. */
+export function fixText(match: MatchedConnect): string {
+  if (match.model.fixHint !== undefined) return match.model.fixHint;
+  switch (match.site.handle) {
+    case 'connection':
+      return 'Keep the returned Connection and disconnect() it when this object is disposed, or pass it to this.track(…).';
+    case 'disposer':
+      return 'Keep the returned disposer and call it when the subscriber is done.';
+    case 'id':
+      return 'Keep the returned handler id and disconnect(id) it when the subscriber is done.';
+    case 'none':
+      return 'Remove the same listener when the subscriber is done.';
+  }
+}
+
+/** Does the instance type of `cls` look like a SignalObject (it can own connections: `track`, `dispose`)? */
+export function thisCanTrack(cls: ClassLike): boolean {
+  try {
+    // A class declaration's type is its instance type; a class expression's is its constructor's.
+    const declared = cls.getType();
+    const type = declared.getConstructSignatures()[0]?.getReturnType() ?? declared;
+    return type.getProperty('track') !== undefined && type.getProperty('dispose') !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** A finding at the connect call, with the data every ownership message uses plus `extra`. */
+export function connectFinding(
+  rule: string,
+  messageId: string,
+  match: MatchedConnect,
+  owner: Ownership,
+  extra: Record<string, string>,
+  suggestions: FindingSuggestion[],
+): Finding {
+  const { call, site } = match;
+  return {
+    rule,
+    messageId,
+    data: {
+      ...extra,
+      signal: signalText(site),
+      emitter: site.emitter.getText(),
+      type: typeText(site),
+      origin: originText(owner),
+      fix: fixText(match),
+    },
+    start: call.getStart(),
+    end: call.getEnd(),
+    suggestions,
+  };
+}

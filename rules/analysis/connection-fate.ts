@@ -1,0 +1,227 @@
+// What becomes of one connection made on an emitter that `this` does not own: is anything going to
+// end it? Kept handles that are used again, `track`, an AbortSignal, `once`, a receiver, a matching
+// disconnect on the same emitter and signal anywhere in the class (or the enclosing function) all
+// count as "ended": the rules only speak when nothing could end it.
+import { Node, SyntaxKind, ts, type CallExpression, type Expression } from 'ts-morph';
+import type { AnalysisContext } from './context.js';
+import type { MatchedConnect } from './connect-sites.js';
+import { isThis, thisClassOf, unwrapExpression, type ClassLike } from './ownership.js';
+
+/**
+ * How `{ once: true }` connections (and `once(…)` methods) are judged: reported (`'report'`,
+ * `false`), accepted (`'allow'`, `true`), or accepted on the listed signals only.
+ */
+export type OncePolicy = 'report' | 'allow' | boolean | readonly string[];
+
+export type Fate = { readonly ended: false } | { readonly ended: true; readonly how: EndedBy };
+
+export type EndedBy = 'receiver' | 'abort-signal' | 'once' | 'tied' | 'kept' | 'tracked' | 'returned' | 'escaped' | 'disconnected';
+
+const NOT_ENDED: Fate = { ended: false };
+const ended = (how: EndedBy): Fate => ({ ended: true, how });
+
+/** `{ signal, once }` from the trailing object-literal argument (slotguard's options, DOM's options). */
+function optionFlags(call: CallExpression): { signal: boolean; once: boolean } {
+  const last = call.getArguments().at(-1);
+  const options = last === undefined ? undefined : unwrapExpression(last);
+  if (options === undefined || !Node.isObjectLiteralExpression(options)) return { signal: false, once: false };
+  let signal = false;
+  let once = false;
+  for (const property of options.getProperties()) {
+    const name = Node.isPropertyAssignment(property) || Node.isShorthandPropertyAssignment(property) ? property.getName() : undefined;
+    if (name === 'signal') signal = true;
+    if (name === 'once' && Node.isPropertyAssignment(property)) once = property.getInitializer()?.getKind() === SyntaxKind.TrueKeyword;
+  }
+  return { signal, once };
+}
+
+export function onceAllowed(policy: OncePolicy, signal: string): boolean {
+  if (policy === 'report' || policy === false) return false;
+  if (policy === 'allow' || policy === true) return true;
+  return policy.includes(signal.replace(/^['"`]|['"`]$/g, ''));
+}
+
+/** The code whose lifetime the connection belongs to: the class, or the outermost enclosing function. */
+export function lifetimeScope(call: Node): { cls: ClassLike | undefined; scope: Node | undefined } {
+  const cls = thisClassOf(call);
+  if (cls !== undefined) return { cls, scope: cls };
+  let outermost: Node | undefined;
+  for (let current = call.getParent(); current !== undefined; current = current.getParent()) {
+    if (Node.isFunctionLikeDeclaration(current) || Node.isArrowFunction(current) || Node.isFunctionExpression(current)) outermost = current;
+    if (Node.isClassDeclaration(current) || Node.isClassExpression(current)) break;
+  }
+  return { cls: undefined, scope: outermost };
+}
+
+/** `constructor(m) { this.model = m; }`: the field of `this` a parameter is stored in, if any. */
+function fieldHolding(parameter: Node): string | undefined {
+  const symbol = parameter.getSymbol();
+  let field: string | undefined;
+  parameter.getParent()?.forEachDescendant((node, traversal) => {
+    if (field !== undefined) {
+      traversal.stop();
+      return;
+    }
+    if (!Node.isBinaryExpression(node) || node.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) return;
+    const left = unwrapExpression(node.getLeft());
+    const right = unwrapExpression(node.getRight());
+    if (Node.isPropertyAccessExpression(left) && isThis(left.getExpression()) && Node.isIdentifier(right) && right.getSymbol() === symbol) field = left.getName();
+  });
+  return field;
+}
+
+/** Text of an emitter expression for "same emitter" comparisons: `this.model`, `model` (a parameter property) alike. */
+export function emitterKey(expression: Node): string {
+  const node = unwrapExpression(expression);
+  if (Node.isIdentifier(node)) {
+    const declaration = node.getSymbol()?.getDeclarations()[0];
+    if (declaration !== undefined && Node.isParameterDeclaration(declaration)) {
+      if (declaration.isParameterProperty()) return `this.${node.getText()}`;
+      const field = fieldHolding(declaration);
+      if (field !== undefined) return `this.${field}`;
+    }
+  }
+  if (isThis(node)) return 'this';
+  return node.getText().replace(/\s+/g, '').replace(/\?\./g, '.').replace(/!/g, '');
+}
+
+const signalKey = (signal: string): string => signal.replace(/^['"`]|['"`]$/g, '');
+
+/** Every "end" call in a scope, as `emitter|signal` and `emitter|*` keys, computed once per scope. */
+function endKeys(scope: Node, context: AnalysisContext): ReadonlySet<string> {
+  const memo = context.memo<object, Set<string>>('connection-fate:end-keys');
+  const cached = memo.get(scope.compilerNode);
+  if (cached !== undefined) return cached;
+  const keys = new Set<string>();
+  scope.forEachDescendant((node) => {
+    if (!Node.isCallExpression(node)) return;
+    for (const model of context.models) {
+      let end;
+      try {
+        end = model.matchEnd(node, context);
+      } catch {
+        end = undefined;
+      }
+      if (end === undefined) continue;
+      if (end.kind === 'dispose') keys.add(`${emitterKey(end.emitter)}|*`);
+      else if (end.kind === 'disconnect-signal') keys.add(`${emitterKey(end.emitter)}|${signalKey(end.signal)}`);
+      break;
+    }
+  });
+  memo.set(scope.compilerNode, keys);
+  return keys;
+}
+
+/** Is `name` (a local binding) used again anywhere in `scope` besides its declaration? */
+function isReferencedAgain(declarationName: Node, scope: Node): boolean {
+  const symbol = declarationName.getSymbol();
+  if (symbol === undefined) return true; // cannot tell: assume it is used (precision)
+  let found = false;
+  scope.forEachDescendant((node, traversal) => {
+    if (found) {
+      traversal.stop();
+      return;
+    }
+    if (node !== declarationName && Node.isIdentifier(node) && node.getText() === declarationName.getText() && node.getSymbol() === symbol) found = true;
+  });
+  return found;
+}
+
+/** Is `this.<name>` read anywhere in the class, other than as the target of an assignment? */
+function isFieldReadAgain(cls: ClassLike, name: string): boolean {
+  let found = false;
+  cls.forEachDescendant((node, traversal) => {
+    if (found) {
+      traversal.stop();
+      return;
+    }
+    if (!Node.isPropertyAccessExpression(node) || node.getName() !== name || !isThis(node.getExpression())) return;
+    const parent = node.getParent();
+    const assigned = Node.isBinaryExpression(parent) && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken && parent.getLeft() === node;
+    if (!assigned) found = true;
+  });
+  return found;
+}
+
+/** What the code does with the value the connect call returns. */
+function resultFate(call: CallExpression, cls: ClassLike | undefined, scope: Node | undefined): Fate {
+  let value: Node = call;
+  let parent = call.getParent();
+  while (parent !== undefined && (Node.isParenthesizedExpression(parent) || Node.isAsExpression(parent) || Node.isNonNullExpression(parent) || Node.isSatisfiesExpression(parent))) {
+    value = parent;
+    parent = parent.getParent();
+  }
+  if (parent === undefined || Node.isExpressionStatement(parent) || Node.isVoidExpression(parent)) return NOT_ENDED;
+  if (Node.isVariableDeclaration(parent)) {
+    const list = parent.getParent();
+    if (Node.isVariableDeclarationList(list) && (list.getFlags() & ts.NodeFlags.Using) !== 0) return ended('kept'); // `using`, `await using`
+    const name = parent.getNameNode();
+    if (!Node.isIdentifier(name)) return ended('kept');
+    return isReferencedAgain(name, scope ?? parent.getSourceFile()) ? ended('kept') : NOT_ENDED;
+  }
+  if (Node.isBinaryExpression(parent) && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken && parent.getRight() === value) {
+    const left = unwrapExpression(parent.getLeft());
+    if (cls !== undefined && Node.isPropertyAccessExpression(left) && isThis(left.getExpression())) {
+      return isFieldReadAgain(cls, left.getName()) ? ended('kept') : NOT_ENDED;
+    }
+    if (Node.isIdentifier(left)) {
+      const declaration = left.getSymbol()?.getDeclarations()[0];
+      const declared = declaration !== undefined && Node.isVariableDeclaration(declaration) ? declaration.getNameNode() : undefined;
+      if (declared !== undefined && Node.isIdentifier(declared)) {
+        return isReferencedAgain(declared, declared.getSourceFile()) ? ended('kept') : NOT_ENDED;
+      }
+    }
+    return ended('kept');
+  }
+  if (Node.isCallExpression(parent) && parent.getArguments().includes(value)) {
+    const callee = unwrapExpression(parent.getExpression());
+    return Node.isPropertyAccessExpression(callee) && callee.getName() === 'track' ? ended('tracked') : ended('escaped');
+  }
+  if (Node.isReturnStatement(parent) || Node.isArrowFunction(parent)) return ended('returned');
+  return ended('escaped');
+}
+
+/**
+ * `connectObject(…, owner)` (GNOME Shell): the connections end with `disconnectObject(owner)`, or when
+ * the owner is destroyed. An owner other than `this` is trusted; `this` counts when the class calls
+ * `disconnectObject(this)` somewhere or can be destroyed (it extends something other than `Extension`).
+ */
+function tiedFate(tiedTo: Expression, cls: ClassLike | undefined): boolean {
+  if (!isThis(tiedTo) || cls === undefined) return true;
+  let disconnects = false;
+  cls.forEachDescendant((node, traversal) => {
+    if (disconnects) {
+      traversal.stop();
+      return;
+    }
+    if (!Node.isCallExpression(node)) return;
+    const callee = unwrapExpression(node.getExpression());
+    const [first] = node.getArguments();
+    if (Node.isPropertyAccessExpression(callee) && callee.getName() === 'disconnectObject' && first !== undefined && isThis(first)) disconnects = true;
+  });
+  if (disconnects) return true;
+  const base = cls.getExtends()?.getExpression().getText();
+  return base !== undefined && !/(?:^|\.)Extension$/.test(base);
+}
+
+/** Is anything going to end the connection `connect` made? */
+export function connectionFate(connect: MatchedConnect, context: AnalysisContext, once: OncePolicy): Fate {
+  const { call, site } = connect;
+  if (site.receiver !== undefined) return ended('receiver');
+  if (site.tiedTo !== undefined) {
+    const { cls } = lifetimeScope(call);
+    return tiedFate(site.tiedTo, cls) ? ended('tied') : NOT_ENDED;
+  }
+  const flags = optionFlags(call);
+  if (flags.signal || site.abortSignal !== undefined) return ended('abort-signal');
+  if ((flags.once || site.once === true) && onceAllowed(once, site.signal)) return ended('once');
+  const { cls, scope } = lifetimeScope(call);
+  const result = site.handle === 'none' ? NOT_ENDED : resultFate(call, cls, scope);
+  if (result.ended) return result;
+  if (scope !== undefined) {
+    const keys = endKeys(scope, context);
+    const emitter = emitterKey(site.emitter);
+    if (keys.has(`${emitter}|${signalKey(site.signal)}`) || keys.has(`${emitter}|*`)) return ended('disconnected');
+  }
+  return result;
+}

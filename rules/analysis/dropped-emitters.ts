@@ -1,0 +1,165 @@
+// The `no-dropped-connected-emitter` analysis of one file: the flow walk of every function, then
+// the drops through fields of `this`, turned into Findings (messages, data, suggestions).
+import { Node, SyntaxKind, type SourceFile, type Type } from 'ts-morph';
+import type { AnalysisContext } from './context.js';
+import { analyseUnit, unitsOf, type Drop, type FieldFact } from './emitter-flow.js';
+import { findFieldDrops, type FieldDrop } from './field-drops.js';
+import type { Finding, FindingSuggestion } from './finding.js';
+import { typeOfExpression } from './type-queries.js';
+
+export const droppedEmitterRule = 'no-dropped-connected-emitter';
+
+/** Message ids of the rule; the texts live with the rule (`rules/no-dropped-connected-emitter.ts`). */
+export type DroppedEmitterMessageId =
+  | 'droppedAtScopeEnd'
+  | 'droppedByReassignment'
+  | 'droppedByFieldOverwrite'
+  | 'droppedFromCollection'
+  | 'neverStored'
+  | 'droppedOnThrow'
+  | 'suggestDispose'
+  | 'suggestUsing';
+
+function quoteSignals(signals: readonly string[]): string {
+  return signals.length === 0 ? 'its signals' : signals.map((signal) => `'${signal}'`).join(', ');
+}
+
+function typeName(type: Type | undefined, at: Node): string {
+  if (type === undefined) return 'emitter';
+  const nonNull = type.getNonNullableType();
+  try {
+    return nonNull.getText(at);
+  } catch {
+    return nonNull.getText();
+  }
+}
+
+function lineIndent(file: SourceFile, position: number): string {
+  const text = file.getFullText();
+  const lineStart = text.lastIndexOf('\n', position - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
+}
+
+function mayBeNullish(type: Type | undefined): boolean {
+  if (type === undefined) return true;
+  return type.isNullable() || type.isAny() || type.isUnknown();
+}
+
+function hasSymbolDispose(type: Type | undefined): boolean {
+  if (type === undefined) return false;
+  return type
+    .getNonNullableType()
+    .getProperties()
+    .some((property) => property.getName().startsWith('__@dispose'));
+}
+
+function disposeCall(name: string, nullable: boolean): string {
+  return `${name}${nullable ? '?.' : '.'}dispose();`;
+}
+
+function dropSuggestions(file: SourceFile, drop: Drop, name: string, type: Type | undefined): FindingSuggestion[] {
+  // Preset emitters (a Worker, a WebSocket) end with close()/terminate(), not dispose(): no suggestion there.
+  if (drop.variable === undefined || drop.safeToDispose !== true || type?.getNonNullableType().getProperty('dispose') === undefined) return [];
+  const suggestions: FindingSuggestion[] = [];
+  const declaredType = typeOfExpression(drop.variable.declaration);
+  const call = disposeCall(name, mayBeNullish(declaredType));
+  if (drop.kind === 'reassigned') {
+    const statement = drop.node.getParent();
+    if (statement !== undefined && Node.isExpressionStatement(statement)) {
+      const start = statement.getStart();
+      suggestions.push({ messageId: 'suggestDispose', data: { name, where: 'before the reassignment' }, edits: [{ start, end: start, text: `${call}\n${lineIndent(file, start)}` }] });
+    }
+  }
+  if (drop.kind === 'scope-end' && drop.endOfBlock !== undefined && Node.isBlock(drop.endOfBlock)) {
+    const last = drop.endOfBlock.getStatements().at(-1);
+    if (last !== undefined && !Node.isReturnStatement(last)) {
+      const indent = lineIndent(file, last.getStart());
+      suggestions.push({ messageId: 'suggestDispose', data: { name, where: 'at the end of its block' }, edits: [{ start: last.getEnd(), end: last.getEnd(), text: `\n${indent}${call}` }] });
+    }
+  }
+  if (drop.kind === 'scope-end' || drop.kind === 'throw') {
+    const list = drop.variable.declaration.getParent();
+    const statement = list?.getParent();
+    if (
+      list !== undefined &&
+      Node.isVariableDeclarationList(list) &&
+      list.getDeclarations().length === 1 &&
+      statement !== undefined &&
+      Node.isVariableStatement(statement) &&
+      Node.isBlock(statement.getParent()) &&
+      list.getFlags() & 2 /* NodeFlags.Const */ &&
+      hasSymbolDispose(type)
+    ) {
+      const keyword = list.getFirstChild();
+      if (keyword !== undefined && keyword.getText() === 'const') {
+        suggestions.push({ messageId: 'suggestUsing', data: { name }, edits: [{ start: keyword.getStart(), end: keyword.getEnd(), text: 'using' }] });
+      }
+    }
+  }
+  return suggestions;
+}
+
+const dropMessage: Record<Drop['kind'], DroppedEmitterMessageId> = {
+  'scope-end': 'droppedAtScopeEnd',
+  reassigned: 'droppedByReassignment',
+  'never-stored': 'neverStored',
+  throw: 'droppedOnThrow',
+};
+
+function dropFinding(file: SourceFile, drop: Drop): Finding {
+  const type = typeOfExpression(drop.creation);
+  const name = drop.variable?.name ?? drop.creation.getText();
+  const data: Record<string, string> = { name, type: typeName(type, drop.creation), signals: quoteSignals(drop.signals) };
+  if (drop.exit !== undefined) data.line = String(drop.exit.getStartLineNumber());
+  return {
+    rule: droppedEmitterRule,
+    messageId: dropMessage[drop.kind],
+    data,
+    start: drop.node.getStart(),
+    end: drop.node.getEnd(),
+    suggestions: dropSuggestions(file, drop, name, type),
+  };
+}
+
+function fieldFinding(file: SourceFile, drop: FieldDrop): Finding {
+  const name = `this.${drop.field}`;
+  const type = typeName(typeOfExpression(drop.access), drop.node);
+  const suggestions: FindingSuggestion[] = [];
+  if (drop.kind === 'field-overwrite' && drop.statement !== undefined) {
+    const start = drop.statement.getStart();
+    suggestions.push({ messageId: 'suggestDispose', data: { name, where: 'before it is overwritten' }, edits: [{ start, end: start, text: `${disposeCall(name, true)}\n${lineIndent(file, start)}` }] });
+  }
+  return {
+    rule: droppedEmitterRule,
+    messageId: drop.kind === 'field-overwrite' ? 'droppedByFieldOverwrite' : 'droppedFromCollection',
+    data: { name, type, signals: quoteSignals(drop.signals), operation: drop.node.getText().replace(/\s+/g, ' ') },
+    start: drop.node.getStart(),
+    end: drop.node.getEnd(),
+    suggestions,
+  };
+}
+
+/**
+ * Every dropped-while-connected emitter in `file`. Never throws: a function the analysis does not
+ * understand is skipped.
+ */
+export function findDroppedEmitters(file: SourceFile, context: AnalysisContext): Finding[] {
+  const findings: Finding[] = [];
+  const factsByClass = new Map<Node, FieldFact[]>();
+  for (const unit of unitsOf(file)) {
+    const result = analyseUnit(context, unit);
+    for (const drop of result.drops) findings.push(dropFinding(file, drop));
+    if (result.fieldFacts.length === 0) continue;
+    const owner = unit.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor));
+    if (owner === undefined) continue;
+    factsByClass.set(owner, [...(factsByClass.get(owner) ?? []), ...result.fieldFacts]);
+  }
+  for (const owner of [...file.getDescendantsOfKind(SyntaxKind.ClassDeclaration), ...file.getDescendantsOfKind(SyntaxKind.ClassExpression)]) {
+    try {
+      for (const drop of findFieldDrops(context, owner, factsByClass.get(owner) ?? [])) findings.push(fieldFinding(file, drop));
+    } catch {
+      // An unknown shape in this class: skip it.
+    }
+  }
+  return findings.sort((a, b) => a.start - b.start || a.end - b.end);
+}

@@ -1,0 +1,71 @@
+// How an emitter API connects and how its connections end. The core never hard-codes an API: every
+// connect / disconnect / dispose / ownership question goes through the active models, read from
+// `settings.slotguard.presets` (default `['slotguard']`). A model is one file in `presets/`.
+import type { CallExpression, Expression, NewExpression, Node, Type } from 'ts-morph';
+
+/** What connecting returns, i.e. what the caller must keep to end the connection alone. */
+export type HandleKind = 'connection' | 'disposer' | 'id' | 'none';
+
+/** A call that adds a connection. */
+export interface ConnectSite {
+  /** The object whose connection list grows (`row` in `row.clicked.connect(fn)`). */
+  emitter: Expression;
+  /** Display name of the signal or event (`clicked`, `'notify::text'`). */
+  signal: string;
+  /** A receiver-bound receiver (`this` in `sig.connect(this, this.onX)`), if any. */
+  receiver?: Expression;
+  /** The slot (callback) expression, if any. */
+  slot?: Expression;
+  /** What the call returns to end this one connection. */
+  handle: HandleKind;
+  /** The connection ends after one delivery (`once(…)`, `{ once: true }`). */
+  once?: boolean;
+  /** An AbortSignal that ends the connection (`{ signal }`). */
+  abortSignal?: Expression;
+  /** The object the connection is tied to, ended with it (GNOME Shell's `connectObject(…, owner)`). */
+  tiedTo?: Expression;
+}
+
+/** A call that ends connections. */
+export type EndSite =
+  /** Ends every connection of `emitter` (dispose, removeAllListeners with no argument). */
+  | { kind: 'dispose'; emitter: Expression }
+  /** Ends the connections of one signal of `emitter` (`emitter.sig.disconnect(…)`, `off('x', fn)`). */
+  | { kind: 'disconnect-signal'; emitter: Expression; signal: string }
+  /** Ends the connection that `handle` denotes (`conn.disconnect()`, `disposer()`, `obj.disconnect(id)`). */
+  | { kind: 'disconnect-handle'; handle: Expression };
+
+/** A call or construction that makes `owned` part of another object's lifetime. */
+export interface OwnershipSite {
+  owned: Expression;
+  /** The new owner, when known (`parent` in `new Row(parent)`, `this` in `this.track(x)`). */
+  owner?: Expression;
+}
+
+/** Type questions a model may ask, memoized by the analysis context. */
+export interface ModelEnv {
+  /** Is `type` (or one of its union members, its apparent type, its base types) an emitter under any active model? */
+  isEmitterType(type: Type): boolean;
+}
+
+export interface EmitterModel {
+  /** Preset name, as written in `settings.slotguard.presets`. */
+  readonly name: string;
+  /** How to end a connection of this API, one sentence for messages (a default per handle kind otherwise). */
+  readonly fixHint?: string;
+  /**
+   * Method names that connect (`connect`, `on`, `addEventListener`). A file whose text contains
+   * none of them, and calls no function of another file, cannot connect anything under this model.
+   */
+  readonly connectMethodNames: readonly string[];
+  /** Is a value of this type an emitter under this model? Only `type` itself: the env handles unions and bases. */
+  isEmitterType(type: Type, env: ModelEnv): boolean;
+  /** If `call` adds a connection under this model, describe it. */
+  matchConnect(call: CallExpression, env: ModelEnv): ConnectSite | undefined;
+  /** If `call` ends connections under this model, describe it. */
+  matchEnd(call: CallExpression, env: ModelEnv): EndSite | undefined;
+  /** If `node` hands an object's lifetime to an owner (parent argument, setParent, track), describe it. */
+  matchOwnership(node: CallExpression | NewExpression, env: ModelEnv): OwnershipSite[];
+  /** Is `node` a method call on an emitter that is known not to store or end anything (e.g. `blockSignals`)? */
+  isNeutralMethod?(name: string, declaration: Node | undefined): boolean;
+}

@@ -1,0 +1,222 @@
+// Drops through fields of `this`: overwriting a field that holds a connected emitter, and clearing
+// or removing from a collection field of connected emitters, without disposing them first.
+import { Node, SyntaxKind, type ClassDeclaration, type ClassExpression } from 'ts-morph';
+import type { AnalysisContext } from './context.js';
+import type { FieldFact } from './emitter-flow.js';
+import { freshConnections } from './emitter-flow.js';
+import { captureFunction, isDiscarded, isFunctionLike, thisFieldName } from './uses.js';
+import { skipOuterExpressions } from './type-queries.js';
+
+export interface FieldDrop {
+  kind: 'field-overwrite' | 'collection-clear';
+  field: string;
+  /** The overwrite or the clearing operation. */
+  node: Node;
+  /** The `this.F` access of the operation (its type is the field's). */
+  access: Node;
+  signals: string[];
+  /** The expression statement to insert a `dispose()` before, when the suggestion is safe. */
+  statement?: Node;
+}
+
+type ClassLike = ClassDeclaration | ClassExpression;
+
+const addingMethods = new Set(['push', 'unshift', 'add', 'set']);
+const removingMethods = new Set(['clear', 'splice', 'pop', 'shift', 'delete']);
+/** Reads that only measure or search a collection: they do not dispose what is removed. */
+const measuringMembers = new Set(['length', 'size', 'has', 'includes', 'indexOf', 'findIndex', 'lastIndexOf']);
+
+/** The function that runs `node` (a method, constructor, accessor, nested function), or undefined. */
+function enclosingFunction(node: Node, owner: Node): Node | undefined {
+  return captureFunction(node, owner);
+}
+
+/** Every `this.F` in the class body, skipping nested non-arrow functions and classes (another `this`). */
+function fieldAccesses(owner: ClassLike): Map<string, Node[]> {
+  const accesses = new Map<string, Node[]>();
+  for (const access of owner.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression)) {
+    if (!Node.isThisExpression(skipOuterExpressions(access.getExpression()))) continue;
+    const thisOwner = access.getFirstAncestor((ancestor) => Node.isFunctionDeclaration(ancestor) || Node.isFunctionExpression(ancestor) || Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor));
+    if (thisOwner !== undefined && thisOwner !== owner) continue;
+    const list = accesses.get(access.getName()) ?? [];
+    list.push(access);
+    accesses.set(access.getName(), list);
+  }
+  return accesses;
+}
+
+function isAssignmentTarget(access: Node): boolean {
+  const parent = access.getParent();
+  return parent !== undefined && Node.isBinaryExpression(parent) && parent.getLeft() === access && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken;
+}
+
+function isInConstructor(node: Node): boolean {
+  const runner = node.getFirstAncestor((ancestor) => isFunctionLike(ancestor) || Node.isPropertyDeclaration(ancestor));
+  return runner !== undefined && Node.isConstructorDeclaration(runner);
+}
+
+/** The member access right above `this.F`: `this.F.clear`, `this.F.length`… */
+function memberAbove(access: Node): string | undefined {
+  const parent = access.getParent();
+  if (parent !== undefined && Node.isPropertyAccessExpression(parent) && parent.getExpression() === access) return parent.getName();
+  return undefined;
+}
+
+/** `this.F` is handed out (returned, passed, aliased): someone else may end what it holds. */
+function escapes(access: Node): boolean {
+  let outer = access;
+  for (let parent = outer.getParent(); parent !== undefined && (Node.isParenthesizedExpression(parent) || Node.isNonNullExpression(parent)); parent = outer.getParent()) outer = parent;
+  const parent = outer.getParent();
+  if (parent === undefined) return false;
+  if (Node.isReturnStatement(parent) || Node.isArrowFunction(parent) || Node.isArrayLiteralExpression(parent) || Node.isSpreadElement(parent)) return true;
+  if (Node.isVariableDeclaration(parent)) return false; // a local alias is read, handled as "read before"
+  if ((Node.isCallExpression(parent) || Node.isNewExpression(parent)) && parent.getArguments().includes(outer)) return true;
+  if (Node.isBinaryExpression(parent) && parent.getRight() === outer && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken) {
+    return true;
+  }
+  return false;
+}
+
+function statementOf(node: Node): Node | undefined {
+  const parent = node.getParent();
+  return parent !== undefined && Node.isExpressionStatement(parent) ? parent : undefined;
+}
+
+export function findFieldDrops(context: AnalysisContext, owner: ClassLike, facts: readonly FieldFact[]): FieldDrop[] {
+  const accesses = fieldAccesses(owner);
+  const fieldSignals = new Map<string, Set<string>>();
+  const collectionSignals = new Map<string, Set<string>>();
+  const add = (map: Map<string, Set<string>>, field: string, signals: readonly string[]) => {
+    const set = map.get(field) ?? new Set<string>();
+    for (const signal of signals) set.add(signal);
+    map.set(field, set);
+  };
+  for (const fact of facts) add(fact.collection ? collectionSignals : fieldSignals, fact.field, fact.signals);
+
+  // The assignments that fill a field with a connected emitter: its setup, not a drop (precision:
+  // whether the field already held one when a method runs again is not known statically).
+  const filling = new Set<Node>(facts.flatMap((fact) => (fact.store === undefined ? [] : [fact.store])));
+  // `this.F = new Row()` (or a field initializer) plus a connect on `this.F.sig` anywhere in the class.
+  const connectedViaField = new Map<string, string[]>();
+  const connectSites: { field: string; call: Node }[] = [];
+  for (const call of owner.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    // `this.F.push(createConnectedRow())`: a fresh emitter, connected already, goes into the collection.
+    const callee = skipOuterExpressions(call.getExpression());
+    if (Node.isPropertyAccessExpression(callee) && addingMethods.has(callee.getName())) {
+      const collection = thisFieldName(callee.getExpression());
+      if (collection !== undefined) {
+        for (const argument of call.getArguments()) {
+          const fresh = freshConnections(context, argument);
+          if (fresh !== undefined && fresh.length > 0) add(collectionSignals, collection, fresh);
+        }
+      }
+    }
+    for (const model of context.models) {
+      const site = model.matchConnect(call, context);
+      const field = site === undefined ? undefined : thisFieldName(site.emitter);
+      if (site === undefined || field === undefined) continue;
+      connectedViaField.set(field, [...(connectedViaField.get(field) ?? []), site.signal]);
+      connectSites.push({ field, call });
+    }
+  }
+  for (const [field, signals] of connectedViaField) {
+    const property = owner.getProperty(field);
+    const initializer = property !== undefined && Node.isPropertyDeclaration(property) ? property.getInitializer() : undefined;
+    const assignedFresh =
+      (initializer !== undefined && freshConnections(context, initializer) !== undefined) ||
+      (accesses.get(field) ?? []).some((access) => {
+        if (!isAssignmentTarget(access)) return false;
+        const assignment = access.getParentOrThrow();
+        if (!Node.isBinaryExpression(assignment)) return false;
+        const fresh = freshConnections(context, assignment.getRight());
+        if (fresh === undefined) return false;
+        if (fresh.length > 0) filling.add(assignment);
+        const fn = enclosingFunction(access, owner);
+        const connectedHere = connectSites.some((site) => site.field === field && fn !== undefined && fn.containsRange(site.call.getPos(), site.call.getEnd()) && site.call.getStart() > assignment.getStart());
+        if (connectedHere) filling.add(assignment);
+        return true;
+      });
+    if (assignedFresh) add(fieldSignals, field, signals);
+  }
+
+  // `this.F = createConnectedRow()`: a field filled with an emitter that is connected already.
+  for (const [field, list] of accesses) {
+    for (const access of list) {
+      const assignment = access.getParent();
+      if (!isAssignmentTarget(access) || assignment === undefined || !Node.isBinaryExpression(assignment)) continue;
+      const fresh = freshConnections(context, assignment.getRight());
+      if (fresh === undefined || fresh.length === 0) continue;
+      add(fieldSignals, field, fresh);
+      filling.add(assignment);
+    }
+  }
+
+  const drops: FieldDrop[] = [];
+  for (const [field, signals] of fieldSignals) {
+    const list = accesses.get(field) ?? [];
+    if (list.some(escapes)) continue;
+    for (const access of list) {
+      if (!isAssignmentTarget(access) || isInConstructor(access)) continue;
+      const assignment = access.getParentOrThrow();
+      if (!Node.isBinaryExpression(assignment) || filling.has(assignment)) continue;
+      const fn = enclosingFunction(access, owner);
+      if (fn === undefined) continue; // a field initializer: the first value
+      if (readBefore(list, access, fn, false) || mentionsField(assignment.getRight(), field) || guardedBy(assignment, field, fn)) continue;
+      drops.push({ kind: 'field-overwrite', field, node: assignment, access, signals: [...signals], statement: statementOf(assignment) });
+    }
+  }
+  for (const [field, signals] of collectionSignals) {
+    const list = accesses.get(field) ?? [];
+    if (list.some(escapes)) continue;
+    for (const access of list) {
+      const fn = enclosingFunction(access, owner);
+      if (fn === undefined) continue;
+      let operation: Node | undefined;
+      if (isAssignmentTarget(access) && !isInConstructor(access)) {
+        operation = access.getParentOrThrow();
+      } else {
+        const member = memberAbove(access);
+        const memberAccess = access.getParent();
+        if (member === 'length' && memberAccess !== undefined && isAssignmentTarget(memberAccess)) {
+          operation = memberAccess.getParentOrThrow();
+        } else if (member !== undefined && removingMethods.has(member) && memberAccess !== undefined) {
+          const call = memberAccess.getParent();
+          if (call !== undefined && Node.isCallExpression(call) && call.getExpression() === memberAccess) {
+            const discardsResult = member === 'clear' || member === 'delete' || isDiscarded(call);
+            if (discardsResult) operation = call;
+          }
+        }
+      }
+      if (operation === undefined) continue;
+      if (readBefore(list, access, fn, true)) continue;
+      drops.push({ kind: 'collection-clear', field, node: operation, access, signals: [...signals] });
+    }
+  }
+  return drops;
+}
+
+/** Another `this.F` earlier in the same function that could dispose or hand on the old value. */
+function readBefore(list: readonly Node[], access: Node, fn: Node, collection: boolean): boolean {
+  return list.some((other) => {
+    if (other === access || other.getStart() >= access.getStart() || isAssignmentTarget(other)) return false;
+    if (!fn.containsRange(other.getPos(), other.getEnd())) return false;
+    if (collection) {
+      const member = memberAbove(other);
+      if (member !== undefined && (measuringMembers.has(member) || removingMethods.has(member))) return false;
+    }
+    return true;
+  });
+}
+
+function mentionsField(expression: Node, field: string): boolean {
+  return expression.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression).some((access) => thisFieldName(access) === field) || thisFieldName(expression) === field;
+}
+
+/** Inside `if (!this.F)`-like guards, the field is empty when assigned. */
+function guardedBy(node: Node, field: string, fn: Node): boolean {
+  for (let current = node.getParent(); current !== undefined && current !== fn; current = current.getParent()) {
+    if (Node.isIfStatement(current) && mentionsField(current.getExpression(), field)) return true;
+    if (Node.isConditionalExpression(current) && mentionsField(current.getCondition(), field)) return true;
+  }
+  return false;
+}

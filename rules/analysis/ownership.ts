@@ -1,0 +1,465 @@
+// Ownership: does `this` own the object an expression denotes? The second family of leaks (a
+// short-lived object connecting a closure to a long-lived emitter) only exists when the emitter is
+// NOT owned, so both `no-unbound-closure-slot` and `no-ignored-connection` ask this question.
+//
+// Precision comes first: every shape that is not clearly owned or clearly foreign is `unknown`,
+// and the rules stay silent on `unknown`.
+import { Node, SyntaxKind, ts, type CallExpression, type ClassDeclaration, type ClassExpression, type BinaryExpression, type BindingElement, type VariableDeclaration } from 'ts-morph';
+import { skipOuterExpressions } from './type-queries.js';
+
+export type ClassLike = ClassDeclaration | ClassExpression;
+
+/** Why `this` owns an object. */
+export type OwnedReason =
+  | 'self' // `this` itself (or `super`)
+  | 'created' // created by this object and kept in its own field
+  | 'child' // `this` passed as parent to its constructor, or `setParent(this)`
+  | 'tracked'; // `this.track(x)`
+
+/** Why an object outlives `this` (or at least is not ended by it). */
+export type ForeignReason =
+  | 'parameter' // a parameter of the enclosing function
+  | 'injected' // a field filled from outside: parameter property, constructor/setter argument, `inject()`, decorated
+  | 'module' // a module-level binding or an imported one (a singleton)
+  | 'global' // globalThis, window, document, GJS `global`, any ambient declaration
+  | 'parent' // this object's parent (it outlives its children)
+  | 'through-other'; // reached through another, not owned, object
+
+export type Ownership =
+  | { readonly kind: 'owned'; readonly reason: OwnedReason }
+  | { readonly kind: 'foreign'; readonly reason: ForeignReason; readonly origin: string }
+  /** Created inside the current function and not kept: it lives no longer than the code that made it. */
+  | { readonly kind: 'local' }
+  | { readonly kind: 'unknown' };
+
+export interface OwnershipOptions {
+  /** Whether a call returns a fresh object (a factory). The analysis core plugs its summaries here. */
+  readonly isFreshCall?: (call: CallExpression) => boolean;
+}
+
+const UNKNOWN: Ownership = { kind: 'unknown' };
+const LOCAL: Ownership = { kind: 'local' };
+const owned = (reason: OwnedReason): Ownership => ({ kind: 'owned', reason });
+const foreign = (reason: ForeignReason, origin: string): Ownership => ({ kind: 'foreign', reason, origin });
+
+/** Names that denote the global object or a host singleton even when no declaration is visible. */
+const GLOBAL_NAMES = new Set(['globalThis', 'window', 'document', 'global', 'self', 'process', 'navigator', 'location', 'history']);
+/** Conventional factory method names: `document.createElement`, `node.cloneNode`, `makeRow()`. */
+const FRESH_METHOD = /^(?:create|clone|make|build)(?:[A-Z_]|$)/;
+/** Receiver-side calls that make the argument owned by `this`. */
+const TRACK_METHODS = new Set(['track']);
+const PARENT_METHODS = new Set(['setParent']);
+
+/** Functions and classes give `this` a new meaning inside them (arrow functions do not). */
+function rebindsThis(node: Node): boolean {
+  return (
+    Node.isFunctionDeclaration(node) ||
+    Node.isFunctionExpression(node) ||
+    Node.isClassDeclaration(node) ||
+    Node.isClassExpression(node) ||
+    Node.isClassStaticBlockDeclaration(node)
+  );
+}
+
+/** The class whose instance `this` denotes at `node`, or undefined (functions, statics, object literals). */
+export function thisClassOf(node: Node): ClassLike | undefined {
+  for (let current = node.getParent(); current !== undefined; current = current.getParent()) {
+    if (Node.isArrowFunction(current)) continue;
+    if (
+      Node.isConstructorDeclaration(current) ||
+      Node.isMethodDeclaration(current) ||
+      Node.isGetAccessorDeclaration(current) ||
+      Node.isSetAccessorDeclaration(current) ||
+      Node.isPropertyDeclaration(current)
+    ) {
+      const owner = current.getParent();
+      if (!Node.isClassDeclaration(owner) && !Node.isClassExpression(owner)) return undefined;
+      if (!Node.isConstructorDeclaration(current) && current.isStatic()) return undefined;
+      return owner;
+    }
+    if (rebindsThis(current) || Node.isSourceFile(current) || Node.isModuleBlock(current)) return undefined;
+  }
+  return undefined;
+}
+
+/** Strips parentheses, `as`, `!`, `satisfies` and `<T>` casts (the core's helper, under the name this module uses). */
+export const unwrapExpression = skipOuterExpressions;
+
+export function isThis(node: Node): boolean {
+  const inner = unwrapExpression(node);
+  return Node.isThisExpression(inner) || Node.isSuperExpression(inner);
+}
+
+/** Does a `new`/call argument list hand `this` over as parent (`new Row(this)`, `new Row({ parent: this })`)? */
+function passesThis(args: readonly Node[]): boolean {
+  return args.some((arg) => {
+    if (isThis(arg)) return true;
+    const inner = unwrapExpression(arg);
+    return (
+      Node.isObjectLiteralExpression(inner) &&
+      inner.getProperties().some((property) => Node.isPropertyAssignment(property) && isThis(property.getInitializerOrThrow()))
+    );
+  });
+}
+
+/** What a class does with its own fields, gathered in one walk of the class. */
+interface ClassIndex {
+  /** `this.name = value` (and the initializer) per field name. */
+  readonly sources: Map<string, Node[]>;
+  /** Fields passed to `this.track(…)` or given `this` as parent. */
+  readonly ownedFields: Set<string>;
+}
+
+/** Walks `root` without entering functions or classes that rebind `this`. */
+function forEachInThisScope(root: Node, visit: (node: Node) => void): void {
+  root.forEachDescendant((node, traversal) => {
+    if (rebindsThis(node)) {
+      traversal.skip();
+      return;
+    }
+    visit(node);
+  });
+}
+
+/** `this.name` (or `this['name']`) → name. */
+function thisMemberName(node: Node): string | undefined {
+  const inner = unwrapExpression(node);
+  if (Node.isPropertyAccessExpression(inner) && isThis(inner.getExpression())) return inner.getName();
+  if (Node.isElementAccessExpression(inner) && isThis(inner.getExpression())) {
+    const argument = inner.getArgumentExpression();
+    if (argument !== undefined && Node.isStringLiteral(argument)) return argument.getLiteralValue();
+  }
+  return undefined;
+}
+
+function isAssignment(node: Node): node is BinaryExpression {
+  return Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.EqualsToken;
+}
+
+/** `this.track(x)` / `x.setParent(this)`: the call that makes `x` owned, or undefined. */
+function ownershipCallTarget(call: CallExpression): { target: Node; reason: OwnedReason } | undefined {
+  const callee = unwrapExpression(call.getExpression());
+  if (!Node.isPropertyAccessExpression(callee)) return undefined;
+  const method = callee.getName();
+  const [first] = call.getArguments();
+  if (first === undefined) return undefined;
+  if (TRACK_METHODS.has(method) && isThis(callee.getExpression())) return { target: first, reason: 'tracked' };
+  if (PARENT_METHODS.has(method) && isThis(first)) return { target: callee.getExpression(), reason: 'child' };
+  return undefined;
+}
+
+function symbolDeclarations(node: Node): Node[] {
+  return node.getSymbol()?.getDeclarations() ?? [];
+}
+
+function isAmbient(node: Node): boolean {
+  if (node.getSourceFile().isDeclarationFile()) return true;
+  const statement = Node.isVariableDeclaration(node) ? node.getVariableStatement() : undefined;
+  return statement?.hasDeclareKeyword() === true;
+}
+
+function isModuleLevel(declaration: Node): boolean {
+  const statement = Node.isVariableDeclaration(declaration) ? declaration.getVariableStatement() : undefined;
+  const container = statement?.getParent();
+  return container !== undefined && (Node.isSourceFile(container) || Node.isModuleBlock(container));
+}
+
+/** A parameter of a function passed inline as an argument (`rows.forEach(row => …)`): its value is not a caller's. */
+function isCallbackParameter(parameter: Node): boolean {
+  const fn = parameter.getParent();
+  if (fn === undefined || !(Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) return false;
+  let argument: Node = fn;
+  let site = fn.getParent();
+  while (site !== undefined && (Node.isParenthesizedExpression(site) || Node.isAsExpression(site))) {
+    argument = site;
+    site = site.getParent();
+  }
+  return site !== undefined && (Node.isCallExpression(site) || Node.isNewExpression(site)) && site.getArguments().includes(argument);
+}
+
+/** Folds the verdicts of every value a binding can hold. */
+export function combineOwnership(verdicts: readonly Ownership[]): Ownership {
+  const [first] = verdicts;
+  if (first === undefined) return UNKNOWN;
+  return verdicts.every((verdict) => verdict.kind === first.kind) ? first : UNKNOWN;
+}
+
+function isAbsentValue(node: Node): boolean {
+  const inner = unwrapExpression(node);
+  return (
+    Node.isNullLiteral(inner) ||
+    (Node.isIdentifier(inner) && inner.getText() === 'undefined') ||
+    Node.isVoidExpression(inner)
+  );
+}
+
+/**
+ * Answers "does `this` own what this expression denotes?" for expressions in one program. Results
+ * per class are memoized on the compiler nodes, so one instance can serve a whole lint run.
+ */
+export class OwnershipAnalysis {
+  readonly #classes = new WeakMap<ts.Node, ClassIndex>();
+  readonly #fields = new WeakMap<ts.Node, Map<string, Ownership>>();
+  readonly #inProgress = new Set<string>();
+  readonly #isFreshCall: (call: CallExpression) => boolean;
+
+  constructor(options: OwnershipOptions = {}) {
+    this.#isFreshCall = options.isFreshCall ?? (() => false);
+  }
+
+  /** The ownership of the object `expression` evaluates to, seen from where it stands. */
+  ownershipOf(expression: Node): Ownership {
+    const node = unwrapExpression(expression);
+    if (Node.isThisExpression(node) || Node.isSuperExpression(node)) {
+      return thisClassOf(node) !== undefined ? owned('self') : UNKNOWN;
+    }
+    if (Node.isIdentifier(node)) return this.#identifier(node);
+    if (Node.isPropertyAccessExpression(node)) return this.#member(node.getExpression(), node.getName());
+    if (Node.isElementAccessExpression(node)) {
+      const name = thisMemberName(node);
+      return name !== undefined ? this.#member(node.getExpression(), name) : this.#reachedThrough(node.getExpression());
+    }
+    if (Node.isNewExpression(node)) return this.#created(node.getArguments());
+    if (Node.isCallExpression(node)) return this.#call(node);
+    if (Node.isConditionalExpression(node)) {
+      return combineOwnership([this.ownershipOf(node.getWhenTrue()), this.ownershipOf(node.getWhenFalse())]);
+    }
+    if (Node.isBinaryExpression(node)) {
+      const operator = node.getOperatorToken().getKind();
+      if (operator === SyntaxKind.QuestionQuestionToken || operator === SyntaxKind.BarBarToken) {
+        return combineOwnership([this.ownershipOf(node.getLeft()), this.ownershipOf(node.getRight())]);
+      }
+      if (operator === SyntaxKind.EqualsToken || operator === SyntaxKind.CommaToken || operator === SyntaxKind.AmpersandAmpersandToken) {
+        return this.ownershipOf(node.getRight());
+      }
+    }
+    return UNKNOWN;
+  }
+
+  /** Shorthand: owned by `this` (self, created, child, tracked). */
+  isOwned(expression: Node): boolean {
+    return this.ownershipOf(expression).kind === 'owned';
+  }
+
+  #created(args: readonly Node[]): Ownership {
+    return passesThis(args) ? owned('child') : LOCAL;
+  }
+
+  #call(call: CallExpression): Ownership {
+    const target = ownershipCallTarget(call);
+    if (target?.reason === 'tracked') return owned('tracked');
+    if (this.#isFreshCall(call)) return this.#created(call.getArguments());
+    const callee = unwrapExpression(call.getExpression());
+    if (Node.isIdentifier(callee)) {
+      // Angular's `inject(Service)` and its look-alikes hand out a shared instance.
+      return callee.getText() === 'inject' ? foreign('injected', call.getText()) : UNKNOWN;
+    }
+    if (!Node.isPropertyAccessExpression(callee)) return UNKNOWN;
+    if (FRESH_METHOD.test(callee.getName())) return this.#created(call.getArguments());
+    return this.#reachedThrough(callee.getExpression());
+  }
+
+  /** Something reached through `base` (a member, an element, a method's result). */
+  #reachedThrough(base: Node): Ownership {
+    const verdict = this.ownershipOf(base);
+    if (verdict.kind !== 'foreign') return UNKNOWN;
+    if (verdict.reason === 'global' || verdict.reason === 'module') return verdict;
+    return foreign('through-other', `reached through \`${unwrapExpression(base).getText()}\``);
+  }
+
+  #identifier(identifier: Node): Ownership {
+    const name = identifier.getText();
+    const declarations = symbolDeclarations(identifier);
+    const [declaration] = declarations;
+    if (declaration === undefined) {
+      return GLOBAL_NAMES.has(name) ? foreign('global', `the global \`${name}\``) : UNKNOWN;
+    }
+    if (
+      Node.isImportSpecifier(declaration) ||
+      Node.isImportClause(declaration) ||
+      Node.isNamespaceImport(declaration) ||
+      Node.isImportEqualsDeclaration(declaration)
+    ) {
+      return foreign('module', `the imported \`${name}\``);
+    }
+    if (isAmbient(declaration)) return foreign('global', `the global \`${name}\``);
+    if (Node.isParameterDeclaration(declaration)) {
+      return isCallbackParameter(declaration) ? UNKNOWN : foreign('parameter', `the parameter \`${name}\``);
+    }
+    if (Node.isBindingElement(declaration)) return this.#bindingElement(declaration, name);
+    if (Node.isVariableDeclaration(declaration)) {
+      if (isModuleLevel(declaration)) return foreign('module', `the module-level \`${name}\``);
+      return this.#localVariable(declaration, identifier);
+    }
+    if (Node.isFunctionDeclaration(declaration) || Node.isClassDeclaration(declaration) || Node.isEnumDeclaration(declaration)) {
+      return foreign('module', `\`${name}\``);
+    }
+    return UNKNOWN;
+  }
+
+  #bindingElement(element: BindingElement, name: string): Ownership {
+    let root: Node | undefined = element;
+    while (root !== undefined && (Node.isBindingElement(root) || Node.isObjectBindingPattern(root) || Node.isArrayBindingPattern(root))) {
+      root = root.getParent();
+    }
+    if (root === undefined) return UNKNOWN;
+    if (Node.isParameterDeclaration(root)) {
+      return isCallbackParameter(root) ? UNKNOWN : foreign('parameter', `the parameter \`${name}\``);
+    }
+    if (!Node.isVariableDeclaration(root)) return UNKNOWN;
+    if (isModuleLevel(root)) return foreign('module', `the module-level \`${name}\``);
+    // `const { model } = this` and `const { model } = deps`: a member of the destructured value.
+    const initializer = root.getInitializer();
+    const pattern = element.getParent();
+    if (initializer === undefined || !Node.isObjectBindingPattern(pattern) || pattern.getParent() !== root) return UNKNOWN;
+    const property = element.getPropertyNameNode()?.getText() ?? element.getName();
+    return this.#member(initializer, property);
+  }
+
+  #localVariable(declaration: VariableDeclaration, use: Node): Ownership {
+    const list = declaration.getParent();
+    const loop = list?.getParent();
+    if (loop !== undefined && (Node.isForOfStatement(loop) || Node.isForInStatement(loop))) {
+      return this.#reachedThrough(loop.getExpression());
+    }
+    const key = `var:${declaration.getSourceFile().getFilePath()}:${declaration.getStart()}`;
+    if (this.#inProgress.has(key)) return UNKNOWN;
+    this.#inProgress.add(key);
+    try {
+      const scope = declaration.getFirstAncestor(
+        (node) => Node.isFunctionLikeDeclaration(node) || Node.isSourceFile(node) || Node.isClassStaticBlockDeclaration(node),
+      );
+      const symbol = declaration.getSymbol();
+      const sources: Node[] = [];
+      const initializer = declaration.getInitializer();
+      if (initializer !== undefined) sources.push(initializer);
+      let madeOwned: OwnedReason | undefined;
+      scope?.forEachDescendant((node) => {
+        if (isAssignment(node)) {
+          const left = unwrapExpression(node.getLeft());
+          if (Node.isIdentifier(left) && left.getSymbol() === symbol) sources.push(node.getRight());
+          // `this.row = row`: kept in this object's own field.
+          const right = unwrapExpression(node.getRight());
+          if (thisMemberName(left) !== undefined && Node.isIdentifier(right) && right.getSymbol() === symbol) madeOwned ??= 'created';
+        } else if (Node.isCallExpression(node)) {
+          const target = ownershipCallTarget(node);
+          if (target !== undefined) {
+            const inner = unwrapExpression(target.target);
+            if (Node.isIdentifier(inner) && inner.getSymbol() === symbol) madeOwned ??= target.reason;
+          }
+        }
+      });
+      const verdict = combineOwnership(sources.filter((source) => !isAbsentValue(source)).map((source) => this.ownershipOf(source)));
+      if (verdict.kind === 'local' && madeOwned !== undefined && thisClassOf(use) !== undefined) return owned(madeOwned);
+      return verdict;
+    } finally {
+      this.#inProgress.delete(key);
+    }
+  }
+
+  #member(objectExpression: Node, name: string): Ownership {
+    const object = unwrapExpression(objectExpression);
+    if (!Node.isThisExpression(object) && !Node.isSuperExpression(object)) {
+      const base = this.ownershipOf(object);
+      if (base.kind === 'foreign') {
+        if (base.reason === 'global' || base.reason === 'module') return base;
+        return foreign('through-other', `reached through \`${object.getText()}\``);
+      }
+      return UNKNOWN;
+    }
+    const cls = thisClassOf(object);
+    if (cls === undefined) return UNKNOWN;
+    return this.#field(cls, name);
+  }
+
+  #field(cls: ClassLike, name: string): Ownership {
+    let perClass = this.#fields.get(cls.compilerNode);
+    if (perClass === undefined) {
+      perClass = new Map();
+      this.#fields.set(cls.compilerNode, perClass);
+    }
+    const cached = perClass.get(name);
+    if (cached !== undefined) return cached;
+    const key = `field:${cls.getSourceFile().getFilePath()}:${cls.getStart()}:${name}`;
+    if (this.#inProgress.has(key)) return UNKNOWN;
+    this.#inProgress.add(key);
+    try {
+      const verdict = this.#computeField(cls, name);
+      perClass.set(name, verdict);
+      return verdict;
+    } finally {
+      this.#inProgress.delete(key);
+    }
+  }
+
+  #computeField(cls: ClassLike, name: string): Ownership {
+    const index = this.#index(cls);
+    if (index.ownedFields.has(name)) return owned('tracked');
+    // By name, not by symbol: GJS classes often extend an `any` base, where `this.x` has no symbol.
+    const declaredHere = cls.getInstanceMember(name);
+    if (declaredHere !== undefined && Node.isParameterDeclaration(declaredHere)) {
+      return foreign('injected', `the injected \`this.${name}\``);
+    }
+    if (declaredHere !== undefined && Node.isGetAccessorDeclaration(declaredHere)) {
+      const body = declaredHere.getBody();
+      const statements = body !== undefined && Node.isBlock(body) ? body.getStatements() : [];
+      const [only] = statements;
+      const returned = statements.length === 1 && only !== undefined && Node.isReturnStatement(only) ? only.getExpression() : undefined;
+      return returned !== undefined ? this.ownershipOf(returned) : UNKNOWN;
+    }
+    const sources = (index.sources.get(name) ?? []).filter((source) => !isAbsentValue(source));
+    if (sources.length === 0) {
+      if (declaredHere !== undefined && Node.isPropertyDeclaration(declaredHere) && declaredHere.getDecorators().length > 0) {
+        return foreign('injected', `the injected \`this.${name}\``);
+      }
+      // Inherited and never assigned here: `parent` is the one member whose meaning is fixed.
+      if (declaredHere === undefined && name === 'parent') return foreign('parent', `this object's parent`);
+      return UNKNOWN;
+    }
+    const verdicts = sources.map((source) => {
+      const verdict = this.ownershipOf(source);
+      if (verdict.kind === 'local') return owned('created');
+      if (verdict.kind === 'foreign' && verdict.reason === 'parameter') {
+        return foreign('injected', `\`this.${name}\` (assigned from ${verdict.origin})`);
+      }
+      return verdict;
+    });
+    const verdict = combineOwnership(verdicts);
+    if (verdict.kind === 'foreign' && verdict.reason !== 'injected') {
+      return foreign(verdict.reason, `\`this.${name}\` (${verdict.origin})`);
+    }
+    return verdict;
+  }
+
+  #index(cls: ClassLike): ClassIndex {
+    const cached = this.#classes.get(cls.compilerNode);
+    if (cached !== undefined) return cached;
+    const index: ClassIndex = { sources: new Map(), ownedFields: new Set() };
+    const addSource = (name: string, value: Node): void => {
+      const list = index.sources.get(name);
+      if (list === undefined) index.sources.set(name, [value]);
+      else list.push(value);
+    };
+    for (const member of cls.getMembers()) {
+      if (Node.isPropertyDeclaration(member) && !member.isStatic()) {
+        const initializer = member.getInitializer();
+        const memberName = member.getNameNode();
+        if (initializer !== undefined && (Node.isIdentifier(memberName) || Node.isPrivateIdentifier(memberName))) addSource(memberName.getText(), initializer);
+      }
+      const isStaticMember = !Node.isConstructorDeclaration(member) && Node.isStaticable(member) && member.isStatic();
+      if (isStaticMember || Node.isClassStaticBlockDeclaration(member)) continue;
+      forEachInThisScope(member, (node) => {
+        if (isAssignment(node)) {
+          const name = thisMemberName(node.getLeft());
+          if (name !== undefined) addSource(name, node.getRight());
+        } else if (Node.isCallExpression(node)) {
+          const target = ownershipCallTarget(node);
+          const name = target === undefined ? undefined : thisMemberName(target.target);
+          if (name !== undefined) index.ownedFields.add(name);
+        }
+      });
+    }
+    this.#classes.set(cls.compilerNode, index);
+    return index;
+  }
+}

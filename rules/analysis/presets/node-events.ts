@@ -1,0 +1,71 @@
+// The `node-events` emitter model: Node's EventEmitter (and look-alikes such as eventemitter3 and
+// tseep). `on`/`addListener`/`once`/`prepend…Listener` connect and return the emitter itself, so a
+// connection has no handle: it ends with `off`/`removeListener(event, sameListener)`,
+// `removeAllListeners`, or by closing the resource.
+import { Node, type CallExpression, type Expression, type Type } from 'ts-morph';
+import type { ConnectSite, EmitterModel, EndSite } from '../emitter-model.js';
+import { methodCallOn } from './method-calls.js';
+import { classChainHasName } from './slotguard.js';
+
+const CONNECT = new Set(['on', 'addListener', 'once', 'prependListener', 'prependOnceListener']);
+const ONCE = new Set(['once', 'prependOnceListener']);
+const DISCONNECT = new Set(['off', 'removeListener']);
+/** Methods that stop a live resource (a socket, a watcher, a child process) and all its events. */
+const CLOSE = new Set(['close', 'destroy', 'kill', 'terminate', 'stop']);
+
+/** Assignable to Node's EventEmitter, by name up the class chain or by its core members. */
+export function isEventEmitterType(type: Type): boolean {
+  if (type.isAny() || type.isUnknown()) return false;
+  const has = (name: string): boolean => type.getProperty(name) !== undefined;
+  if (!has('on') || !has('emit')) return false;
+  return classChainHasName(type, 'EventEmitter') || (has('removeListener') && has('listenerCount'));
+}
+
+/** A live resource: dropping it connected keeps it running (a watcher, a socket), unlike a plain emitter. */
+function isLiveResource(type: Type): boolean {
+  return isEventEmitterType(type) && [...CLOSE].some((name) => type.getProperty(name) !== undefined);
+}
+
+function eventName(argument: Node | undefined): string | undefined {
+  if (argument === undefined) return undefined;
+  if (Node.isStringLiteral(argument) || Node.isNoSubstitutionTemplateLiteral(argument)) return argument.getLiteralValue();
+  return argument.getText();
+}
+
+const END = new Set([...DISCONNECT, ...CLOSE, 'removeAllListeners']);
+
+export const nodeEventsModel: EmitterModel = {
+  name: 'node-events',
+  connectMethodNames: [...CONNECT],
+  fixHint: 'Keep the listener in a field and remove it with `off(event, listener)` when the subscriber is done (an inline function can never be removed).',
+
+  isEmitterType(type: Type): boolean {
+    return isLiveResource(type);
+  },
+
+  matchConnect(call: CallExpression): ConnectSite | undefined {
+    const method = methodCallOn(call, CONNECT, isEventEmitterType);
+    if (method === undefined) return undefined;
+    const [event, listener] = call.getArguments();
+    const signal = eventName(event);
+    if (signal === undefined || listener === undefined) return undefined;
+    return { emitter: method.object, signal, slot: listener as Expression, handle: 'none', once: ONCE.has(method.name) };
+  },
+
+  matchEnd(call: CallExpression): EndSite | undefined {
+    const method = methodCallOn(call, END, isEventEmitterType);
+    if (method === undefined) return undefined;
+    const emitter = method.object;
+    const [event] = call.getArguments();
+    if (DISCONNECT.has(method.name) || (method.name === 'removeAllListeners' && event !== undefined)) {
+      const signal = eventName(event);
+      return signal === undefined ? undefined : { kind: 'disconnect-signal', emitter, signal };
+    }
+    if (method.name === 'removeAllListeners' || CLOSE.has(method.name)) return { kind: 'dispose', emitter };
+    return undefined;
+  },
+
+  matchOwnership() {
+    return [];
+  },
+};

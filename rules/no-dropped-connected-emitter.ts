@@ -1,0 +1,92 @@
+// slotguard/no-dropped-connected-emitter: a fresh emitter that is connected and then dropped while
+// still connected. The analysis is the core's (`rules/analysis/`); this file is the ESLint front door.
+import { ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
+import { createAnalysisContext, findDroppedEmitters, type Finding } from './analysis/index.js';
+import type { DroppedEmitterMessageId } from './analysis/dropped-emitters.js';
+import { ruleDocsUrl } from './docs-url.js';
+
+export const name = 'no-dropped-connected-emitter';
+
+/** Message texts, shared with the CLI so that both print findings identically. */
+export const messages: Record<DroppedEmitterMessageId, string> = {
+  droppedAtScopeEnd:
+    "'{{name}}' ({{type}}) is still connected ({{signals}}) when it goes out of scope on some path: its connections are never torn down. Call {{name}}.dispose() on every path, declare it with `using`, or store it where it is disposed later.",
+  droppedByReassignment:
+    "'{{name}}' is reassigned while the {{type}} it holds is still connected ({{signals}}): that object is dropped without being disposed. Call {{name}}.dispose() before reassigning it.",
+  droppedByFieldOverwrite:
+    "'{{name}}' is overwritten while the {{type}} it holds is still connected ({{signals}}): the old object is dropped without being disposed. Call {{name}}?.dispose() before assigning a new value.",
+  droppedFromCollection:
+    "`{{operation}}` drops objects of '{{name}}' ({{type}}) that are still connected ({{signals}}) without disposing them. Dispose the removed objects first, for example `for (const item of {{name}}) item.dispose()`.",
+  neverStored:
+    'This {{type}} is connected ({{signals}}) and never stored: it is dropped at once while still connected. Keep it and dispose it later, pass a parent to its constructor, or track it with owner.track(…).',
+  droppedOnThrow:
+    "'{{name}}' ({{type}}) is still connected ({{signals}}) when the throw on line {{line}} leaves its scope. Dispose it in a `finally` block or declare it with `using`.",
+  suggestDispose: 'Insert `{{name}}.dispose()` {{where}}.',
+  suggestUsing: "Declare '{{name}}' with `using` so that it is disposed at the end of its scope.",
+};
+
+export interface RuleOptions {
+  /** Also report exception paths: a throw between connect and dispose. The `strict` config sets it. */
+  strict?: boolean;
+}
+
+interface SlotguardSettings {
+  presets?: unknown[];
+}
+
+const createRule = ESLintUtils.RuleCreator(ruleDocsUrl);
+
+/** Converts the core's offset-based findings into ESLint reports. */
+export function reportFindings(
+  context: Readonly<{ sourceCode: { getLocFromIndex(index: number): TSESTree.Position }; report: (descriptor: never) => void }>,
+  findings: readonly Finding[],
+): void {
+  for (const finding of findings) {
+    const descriptor = {
+      loc: { start: context.sourceCode.getLocFromIndex(finding.start), end: context.sourceCode.getLocFromIndex(finding.end) },
+      messageId: finding.messageId,
+      data: finding.data,
+      suggest: finding.suggestions.map((suggestion) => ({
+        messageId: suggestion.messageId,
+        data: suggestion.data,
+        fix: (fixer: { replaceTextRange(range: [number, number], text: string): unknown }) =>
+          suggestion.edits.map((edit) => fixer.replaceTextRange([edit.start, edit.end], edit.text)),
+      })),
+    };
+    context.report(descriptor as never);
+  }
+}
+
+export const rule = createRule<[RuleOptions], DroppedEmitterMessageId>({
+  name,
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow dropping a dynamically created emitter while it is still connected',
+    },
+    hasSuggestions: true,
+    messages,
+    schema: [
+      {
+        type: 'object',
+        properties: { strict: { type: 'boolean', description: 'Also report exception paths (a throw between connect and dispose).' } },
+        additionalProperties: false,
+      },
+    ],
+  },
+  defaultOptions: [{ strict: false }],
+  create(context, [options]) {
+    const services = ESLintUtils.getParserServices(context);
+    const settings = (context.settings as { slotguard?: SlotguardSettings }).slotguard;
+    const analysis = createAnalysisContext(services.program, { presets: settings?.presets, strict: options.strict === true });
+    return {
+      Program(program) {
+        const file = analysis.sourceFile(services.esTreeNodeToTSNodeMap.get(program));
+        if (file === undefined) return;
+        reportFindings(context, findDroppedEmitters(file, analysis));
+      },
+    };
+  },
+});
+
+export default rule;

@@ -1,0 +1,56 @@
+// The ESLint front door shared by the two ownership rules (no-unbound-closure-slot,
+// no-ignored-connection): same option (`once`), same settings, one finder of the core each.
+import { ESLintUtils, type JSONSchema } from '@typescript-eslint/utils';
+import type { SourceFile } from 'ts-morph';
+import { createAnalysisContext, type AnalysisContext, type Finding } from './analysis/index.js';
+import type { OncePolicy } from './analysis/connection-fate.js';
+import { ruleDocsUrl } from './docs-url.js';
+import { reportFindings } from './no-dropped-connected-emitter.js';
+
+export interface OnceRuleOptions {
+  /** `'report'` (default, or `false`), `'allow'` (or `true`), or the names of the signals that fire once by contract. */
+  once?: OncePolicy;
+}
+
+export const onceOptionSchema: JSONSchema.JSONSchema4 = {
+  type: 'object',
+  properties: {
+    once: {
+      description:
+        "Whether `{ once: true }` connections end by themselves: 'report' (default, or false), 'allow' (or true), or the names of the signals that fire once by contract.",
+      oneOf: [
+        { type: 'string', enum: ['report', 'allow'] },
+        { type: 'boolean' },
+        { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true },
+      ],
+    },
+  },
+  additionalProperties: false,
+};
+
+const createRule = ESLintUtils.RuleCreator(ruleDocsUrl);
+
+export function createOwnershipRule<MessageIds extends string>(spec: {
+  name: string;
+  description: string;
+  messages: Record<MessageIds, string>;
+  find: (file: SourceFile, context: AnalysisContext, options: { once: OncePolicy }) => Finding[];
+}) {
+  return createRule<[OnceRuleOptions], MessageIds>({
+    name: spec.name,
+    meta: { type: 'problem', docs: { description: spec.description }, hasSuggestions: true, messages: spec.messages, schema: [onceOptionSchema] },
+    defaultOptions: [{ once: 'report' }],
+    create(context, [options]) {
+      const services = ESLintUtils.getParserServices(context);
+      const settings = (context.settings as { slotguard?: { presets?: unknown[] } }).slotguard;
+      const analysis = createAnalysisContext(services.program, { presets: settings?.presets });
+      return {
+        Program(program) {
+          const file = analysis.sourceFile(services.esTreeNodeToTSNodeMap.get(program));
+          if (file === undefined) return;
+          reportFindings(context, spec.find(file, analysis, { once: options.once ?? 'report' }));
+        },
+      };
+    },
+  });
+}
