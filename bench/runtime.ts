@@ -28,6 +28,13 @@ function makeSlots(count: number): Slot[] {
   });
 }
 
+/** A long-lived SignalObject receiver: it lists the receiver-bound connections made to it. */
+class Controller extends SignalObject {
+  onClick(n: number): void {
+    total += n;
+  }
+}
+
 class Widget extends SignalObject {
   readonly clicked = new Signal<[n: number]>(this, 'clicked');
   readonly changed = new Signal<[n: number]>(this, 'changed');
@@ -148,6 +155,11 @@ function memory(): void {
   const widget = bytes(() => new Widget());
   const widget1 = bytes(() => { const w = new Widget(); w.clicked.connect(slot); return w; });
   const widgetBound = bytes(() => { const w = new Widget(); w.clicked.connect(receiver, 'onClick'); return w; });
+  // A fresh controller per measurement, so its sender list (growth included) is counted once.
+  const widgetToObject = median([1, 2, 3].map(() => {
+    const controller = new Controller();
+    return retainedBytes(() => { const w = new Widget(); w.clicked.connect(controller, 'onClick'); return w; });
+  }));
   const widget2 = bytes(() => { const w = new Widget(); w.clicked.connect(slot); w.clicked.connect(slot); return w; });
   const node = bytes(() => new NodeEmitter());
   const ee3 = bytes(() => new EventEmitter3());
@@ -161,6 +173,7 @@ function memory(): void {
     ['slotguard: first connection (function slot)', widget1 - widget, `target <= eventemitter3 listener (${(ee3One - ee3).toFixed(0)} B)`],
     ['slotguard: second connection on the same signal', widget2 - widget1, ''],
     ['slotguard: receiver-bound connection (WeakRef)', widgetBound - widget, ''],
+    ['slotguard: receiver-bound to a SignalObject', widgetToObject - widget, 'with its entry in the receiver\'s sender list'],
     ['eventemitter3: one listener', ee3One - ee3, ''],
   ];
   console.log('\n## memory (bytes retained per object, 100,000 objects, median of 3)');
