@@ -14,16 +14,24 @@ import { describeObject, typeName } from './slot-names.js';
 const DISPOSED = 1;
 const BLOCKED = 2;
 const NO_CHILDREN: readonly SignalObject[] = Object.freeze([]);
+/** A sender list shorter than this is never compacted on `addSender`. */
+const MIN_SENDERS_COMPACT = 16;
 
 class ObjectState {
   parent: SignalObject | null = null;
   children: SignalObject[] | undefined = undefined;
   objectName = '';
   tracked: Disposable[] | undefined = undefined;
-  /** Receiver-bound connections whose receiver is this object, ended when it is disposed. */
-  senders: Connection[] | undefined = undefined;
+  /**
+   * Receiver-bound connections whose receiver is this object, ended when it is disposed. Held
+   * weakly: a connection holds its signal, the signal its owner, so a strong entry would keep
+   * every emitter connected to a long-lived receiver alive even after the program dropped it.
+   */
+  senders: WeakRef<Connection>[] | undefined = undefined;
   /** How many entries of `senders` have ended since it was last compacted. */
   endedSenders = 0;
+  /** `addSender` compacts `senders` when it reaches this length (entries of collected emitters never report ending). */
+  compactSendersAt = MIN_SENDERS_COMPACT;
   destroyed: Signal<[SignalObject]> | undefined = undefined;
 }
 
@@ -169,7 +177,7 @@ function disposeState(object: SignalObject, state: ObjectState, errors: unknown[
   if (state.destroyed !== undefined) endAll(state.destroyed);
   const senders = state.senders;
   state.senders = undefined;
-  for (const c of senders ?? []) c.disconnect();
+  for (const ref of senders ?? []) ref.deref()?.disconnect();
   const tracked = state.tracked;
   state.tracked = undefined;
   for (let i = (tracked?.length ?? 0) - 1; i >= 0; i--) {
@@ -192,26 +200,41 @@ export function senderListFor(receiver: object | undefined): SignalObject | unde
 /** Records a receiver-bound connection to `receiver`, so disposing the receiver ends it. */
 export function addSender(receiver: SignalObject, connection: Connection): void {
   const state = stateOf(receiver);
-  (state.senders ??= []).push(connection);
+  if ((state.senders?.length ?? 0) >= state.compactSendersAt) compactSenders(state);
+  (state.senders ??= []).push(new WeakRef(connection));
+}
+
+function liveSender(ref: WeakRef<Connection>): boolean {
+  return ref.deref()?.connected === true;
+}
+
+/** Drops entries whose connection ended or was collected; the next compaction waits for the list to double. */
+function compactSenders(state: ObjectState): void {
+  const live = (state.senders ?? []).filter(liveSender);
+  state.senders = live;
+  state.endedSenders = 0;
+  state.compactSendersAt = Math.max(MIN_SENDERS_COMPACT, live.length * 2);
 }
 
 /**
  * A receiver-bound connection to `receiver` ended. Ended entries are dropped once they are half
- * of the list (amortised O(1)): they must not keep their emitters alive through `_signal`.
+ * of the list (amortised O(1)), so a receiver whose senders all ended keeps no list behind.
  */
 export function senderEnded(receiver: object | undefined): void {
   const state = senderListFor(receiver)?._state;
   if (state?.senders === undefined) return;
   state.endedSenders++;
-  if (state.endedSenders * 2 >= state.senders.length) {
-    state.senders = state.senders.filter((c) => c.connected);
-    state.endedSenders = 0;
-  }
+  if (state.endedSenders * 2 >= state.senders.length) compactSenders(state);
 }
 
 /** The receiver-bound connections to `receiver` that are still live (for dumpObjectInfo). */
 export function sendersOf(receiver: SignalObject): Connection[] {
-  return (receiver._state?.senders ?? []).filter((c) => c.connected);
+  const live: Connection[] = [];
+  for (const ref of receiver._state?.senders ?? []) {
+    const c = ref.deref();
+    if (c?.connected === true) live.push(c);
+  }
+  return live;
 }
 
 export function isDisposedObject(object: SignalObject): boolean {
