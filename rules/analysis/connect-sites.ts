@@ -27,6 +27,16 @@ export function matchConnect(call: CallExpression, context: AnalysisContext): Ma
   return undefined;
 }
 
+/**
+ * A call on a line its author marks as not compiling (`// @ts-expect-error`, `// @ts-ignore`), as
+ * type tests do: it shows what the API refuses, it is not code that runs.
+ */
+function isDeclaredWrong(call: Node): boolean {
+  const statement = call.getFirstAncestor((node) => Node.isStatement(node));
+  const comments = statement?.getLeadingCommentRanges() ?? [];
+  return comments.some((comment) => /@ts-(?:expect-error|ignore)\b/.test(comment.getText()));
+}
+
 /** Every connect call of `file`, computed once per file and context. */
 export function connectCallsIn(file: SourceFile, context: AnalysisContext): readonly MatchedConnect[] {
   const memo = context.memo<object, MatchedConnect[]>('connect-sites:calls');
@@ -41,7 +51,7 @@ export function connectCallsIn(file: SourceFile, context: AnalysisContext): read
       const callee = unwrapExpression(node.getExpression());
       if (!Node.isPropertyAccessExpression(callee) && !Node.isElementAccessExpression(callee)) return;
       const matched = matchConnect(node, context);
-      if (matched !== undefined) found.push(matched);
+      if (matched !== undefined && !isDeclaredWrong(node)) found.push(matched);
     });
   }
   memo.set(file.compilerNode, found);
