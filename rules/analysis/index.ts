@@ -12,3 +12,5 @@ export type { Finding, FindingSuggestion, TextEdit } from './finding.js';
 export type { ConnectSite, EmitterModel, EndSite, HandleKind, ModelEnv, OwnershipSite } from './emitter-model.js';
 export { builtInPresets, defaultPresets, resolvePresets } from './presets/index.js';
 export { findDroppedEmitters, droppedEmitterRule } from './dropped-emitters.js';
+export type { DroppedEmitterMessageId } from './dropped-emitters.js';
+export { fileMayConnect } from './relevance.js';
