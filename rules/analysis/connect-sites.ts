@@ -4,6 +4,7 @@ import { Node, type CallExpression, type SourceFile } from 'ts-morph';
 import type { AnalysisContext } from './context.js';
 import type { Finding, FindingSuggestion } from './finding.js';
 import type { ConnectSite, EmitterModel } from './emitter-model.js';
+import { connectSiteOf } from './sites.js';
 import { OwnershipAnalysis, unwrapExpression, type ClassLike, type Ownership } from './ownership.js';
 
 /** A connect call matched by one of the active models. */
@@ -13,18 +14,10 @@ export interface MatchedConnect {
   readonly model: EmitterModel;
 }
 
-/** The first active model that recognises `call` as a connect, if any. Never throws. */
+/** The connect site of `call` under the active models (the core's memoized answer), if any. */
 export function matchConnect(call: CallExpression, context: AnalysisContext): MatchedConnect | undefined {
-  for (const model of context.models) {
-    let site: ConnectSite | undefined;
-    try {
-      site = model.matchConnect(call, context);
-    } catch {
-      site = undefined; // an unknown shape: skipped, not thrown on
-    }
-    if (site !== undefined) return { call, site, model };
-  }
-  return undefined;
+  const site = connectSiteOf(context, call);
+  return site?.model === undefined ? undefined : { call, site, model: site.model };
 }
 
 /**

@@ -70,6 +70,7 @@ function buildContext(program: ts.Program, project: Project | undefined, models:
 
   const context: AnalysisContext = {
     program,
+    checker: typeChecker,
     models,
     strict: options.strict === true,
     connectMethodNames: [...new Set(models.flatMap((model) => model.connectMethodNames))],

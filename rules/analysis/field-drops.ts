@@ -6,6 +6,7 @@ import type { FieldFact } from './emitter-flow.js';
 import { freshConnections } from './emitter-flow.js';
 import { captureFunction, isDiscarded, isFunctionLike, thisFieldName } from './uses.js';
 import { skipOuterExpressions } from './type-queries.js';
+import { connectSiteOf } from './sites.js';
 
 export interface FieldDrop {
   kind: 'field-overwrite' | 'collection-clear';
@@ -111,13 +112,11 @@ export function findFieldDrops(context: AnalysisContext, owner: ClassLike, facts
         }
       }
     }
-    for (const model of context.models) {
-      const site = model.matchConnect(call, context);
-      const field = site === undefined ? undefined : thisFieldName(site.emitter);
-      if (site === undefined || field === undefined) continue;
-      connectedViaField.set(field, [...(connectedViaField.get(field) ?? []), site.signal]);
-      connectSites.push({ field, call });
-    }
+    const site = connectSiteOf(context, call);
+    const field = site === undefined ? undefined : thisFieldName(site.emitter);
+    if (site === undefined || field === undefined) continue;
+    connectedViaField.set(field, [...(connectedViaField.get(field) ?? []), site.signal]);
+    connectSites.push({ field, call });
   }
   for (const [field, signals] of connectedViaField) {
     const property = owner.getProperty(field);

@@ -4,7 +4,7 @@
 import { Node, SyntaxKind, type Expression } from 'ts-morph';
 import type { AnalysisContext } from './context.js';
 import { classifyUse, type Use } from './uses.js';
-import { declarationsOf } from './type-queries.js';
+import { declarationKey, declarationsOf } from './type-queries.js';
 
 export interface ReferenceEffect {
   /** Keeps the object (a field, a collection, a closure, another call that stores it…). */
@@ -89,7 +89,7 @@ export function parameterEffect(context: AnalysisContext, callee: Expression, in
   const name = parameter.getName();
   for (const identifier of fn.getDescendantsOfKind(SyntaxKind.Identifier)) {
     if (identifier.getText() !== name || identifier === parameter.getNameNode()) continue;
-    if (declarationsOf(identifier)[0]?.compilerNode !== key) continue;
+    if (declarationKey(context.checker, identifier) !== key) continue;
     mergeUse(effect, classifyUse(context, identifier, fn));
     if (effect.stores) break;
   }

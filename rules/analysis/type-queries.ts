@@ -1,6 +1,6 @@
 // Type and symbol questions on ts-morph nodes that never throw: unknown shapes answer `undefined`,
 // so the lint side skips what it does not understand instead of crashing.
-import { Node, type Type } from 'ts-morph';
+import { Node, ts, type Type } from 'ts-morph';
 
 /** The type of an expression, or undefined when the checker cannot give one. */
 export function typeOfExpression(node: Node): Type | undefined {
@@ -50,9 +50,16 @@ export function skipOuterExpressions(node: Node): Node {
   return current;
 }
 
-/** Declared in one of TypeScript's own `lib.*.d.ts` files (DOM, ES built-ins). */
-export function isFromDefaultLibrary(type: Type): boolean {
-  const declaration = (type.getSymbol() ?? type.getAliasSymbol())?.getDeclarations()[0];
-  if (declaration === undefined) return false;
-  return /[\\/]typescript[\\/]lib[\\/]lib\.[^\\/]*\.d\.ts$/.test(declaration.getSourceFile().getFilePath());
+/**
+ * The compiler declaration node that an identifier refers to (through aliases), straight from the
+ * compiler's checker: an identity to compare references by, without ts-morph symbol wrappers.
+ */
+export function declarationKey(checker: ts.TypeChecker, node: Node): ts.Declaration | undefined {
+  try {
+    let symbol = checker.getSymbolAtLocation(node.compilerNode);
+    if (symbol !== undefined && (symbol.flags & ts.SymbolFlags.Alias) !== 0) symbol = checker.getAliasedSymbol(symbol);
+    return symbol?.declarations?.[0];
+  } catch {
+    return undefined;
+  }
 }
