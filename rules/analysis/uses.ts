@@ -260,7 +260,7 @@ function memberUse(context: AnalysisContext, access: Node, reference: Node): Use
 
 function methodUse(context: AnalysisContext, access: Node, reference: Node): Use {
   const name = Node.isPropertyAccessExpression(access) ? access.getName() : undefined;
-  const declaration = declarationsOf(access)[0];
+  const declaration = declarationsOf(access, context)[0];
   if (name !== undefined && context.models.some((model) => model.isNeutralMethod?.(name, declaration) === true)) return { kind: 'neutral' };
   if (name !== undefined && ['emit', 'toString', 'valueOf'].includes(name)) return { kind: 'neutral' };
   if (declaration === undefined) return { kind: 'released' };

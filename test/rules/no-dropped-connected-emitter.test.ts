@@ -392,6 +392,14 @@ row.clicked.connect(() => {});`),
   remove(key: string) { this.rows.get(key)?.dispose(); this.rows.delete(key); }
   clear() { this.rows.forEach((row) => row.dispose()); this.rows.clear(); }
 }`),
+    // cleared after calling a method of the class that handles the old values
+    c(`export class P {
+  private rows: Row[] = [];
+  private current?: Row;
+  add() { const row = new Row(); row.clicked.connect(() => {}); this.rows.push(row); this.current = row; }
+  private disposeAll() { for (const row of this.rows) row.dispose(); }
+  reset() { this.disposeAll(); this.rows = []; this.current = undefined; }
+}`),
     // a collection of rows that were never connected
     c(`export class P { private rows: Row[] = []; add() { this.rows.push(new Row()); } reset() { this.rows = []; } }`),
     // a temporary whose connection is kept
