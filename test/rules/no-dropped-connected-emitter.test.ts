@@ -282,6 +282,11 @@ const doWhile = c(`export function f(more: () => boolean) {
   } while (more());
 }`);
 
+const genericCtor = c(`export function make<T extends Row>(ctor: new () => T) {
+  const row = new ctor();
+  row.clicked.connect(() => {});
+}`);
+
 const forOf = c(`export function f(ids: number[]) {
   for (const id of ids) {
     const row = new Row();
@@ -444,6 +449,9 @@ row.clicked.connect(() => {});`),
     { code: insideTry, errors: [{ messageId: 'droppedAtScopeEnd', suggestions: endOfBlockSuggestions(insideTry, 'row', 'row.clicked.connect(() => {});', '    ') }] },
     { code: catchStrict, options: [{ strict: true }], errors: [{ messageId: 'droppedAtScopeEnd', suggestions: endOfBlockSuggestions(catchStrict, 'row', '    console.error(error);\n  }') }] },
     { code: doWhile, errors: [{ messageId: 'droppedAtScopeEnd', suggestions: endOfBlockSuggestions(doWhile, 'job', 'job.finished.connect(() => {});', '    ') }] },
+    { code: genericCtor, errors: [{ messageId: 'droppedAtScopeEnd', data: { name: 'row', type: 'T', signals: "'clicked'" }, suggestions: endOfBlockSuggestions(genericCtor, 'row', 'row.clicked.connect(() => {});') }] },
+    // the presets setting is read (the default model, named explicitly)
+    { code: timerMember, settings: { slotguard: { presets: ['slotguard'] } }, errors: [{ messageId: 'droppedAtScopeEnd', suggestions: endOfBlockSuggestions(timerMember, 'timer', 'timer.timeout.connect(() => {});', '  ', false) }] },
     { code: forOf, errors: [{ messageId: 'droppedAtScopeEnd', suggestions: usingSuggestion(forOf, 'row') }] },
     {
       code: c(`export class P {
