@@ -78,8 +78,10 @@ export const rule = createRule<[RuleOptions], DroppedEmitterMessageId>({
     const services = ESLintUtils.getParserServices(context);
     const settings = (context.settings as { slotguard?: SlotguardSettings }).slotguard;
     const analysis = createAnalysisContext(services.program, { presets: settings?.presets, strict: options.strict === true });
+    // At the end of the traversal: the analysis is whole-file anyway, and by then the checker answers
+    // that other typed rules already asked for are cached, so this rule pays only for its own queries.
     return {
-      Program(program) {
+      'Program:exit'(program) {
         const compilerFile = services.esTreeNodeToTSNodeMap.get(program);
         // Files that call nothing that connects are skipped before any ts-morph wrapping.
         if (!fileMayConnect(analysis, compilerFile)) return;

@@ -125,7 +125,7 @@ function isLoop(node: Node): boolean {
 }
 
 /** The function-like units of a file whose bodies are walked, plus the file itself (its top level). */
-export function unitsOf(file: SourceFile, keep: (node: ts.Node) => boolean = () => true): Node[] {
+export function unitsOf(context: AnalysisContext, file: SourceFile, keep: (node: ts.Node) => boolean = () => true): Node[] {
   // One pass over the compiler's nodes; only the function-likes get ts-morph wrappers.
   const found: ts.Node[] = [];
   const visit = (node: ts.Node): void => {
@@ -135,21 +135,10 @@ export function unitsOf(file: SourceFile, keep: (node: ts.Node) => boolean = () 
   ts.forEachChild(file.compilerNode, visit);
   const units: Node[] = keep(file.compilerNode) ? [file] : [];
   for (const compilerNode of found) {
-    const node = wrapDescendant(file, compilerNode);
+    const node = context.node(compilerNode);
     if (node !== undefined && functionWithBody(node) === node) units.push(node);
   }
   return units;
-}
-
-/** The ts-morph node of a compiler node of `file`, without wrapping the nodes around it. */
-function wrapDescendant(file: SourceFile, compilerNode: ts.Node): Node | undefined {
-  // ts-morph's own node factory (what all its navigation uses); by position if a version lacks it.
-  const factory = (file as unknown as { _getNodeFromCompilerNode?: (node: ts.Node) => Node })._getNodeFromCompilerNode;
-  if (typeof factory === 'function') return factory.call(file, compilerNode);
-  const start = compilerNode.getStart(file.compilerNode);
-  const node = file.getDescendantAtStartWithWidth(start, compilerNode.getEnd() - start);
-  if (node?.compilerNode === compilerNode) return node;
-  return node?.getFirstAncestor((candidate) => candidate.compilerNode === compilerNode);
 }
 
 const unitKinds: ReadonlySet<SyntaxKind> = new Set([
@@ -199,7 +188,7 @@ export function freshConnections(context: AnalysisContext, expression: Node): st
     return [];
   }
   if (Node.isCallExpression(target)) {
-    const fn = declarationsOf(target.getExpression()).map(functionWithBody).find((found) => found !== undefined);
+    const fn = declarationsOf(target.getExpression(), context).map(functionWithBody).find((found) => found !== undefined);
     // The callee's result type must be an emitter before its body is read.
     if (fn === undefined || !returnsEmitter(context, fn)) return undefined;
     return analyseUnit(context, fn).returnsFresh;
@@ -210,7 +199,7 @@ export function freshConnections(context: AnalysisContext, expression: Node): st
 /** `new X(…)`: is X an emitter class? Asked once per class declaration, not per expression. */
 function constructsEmitter(context: AnalysisContext, expression: Node): boolean {
   if (!Node.isNewExpression(expression)) return false;
-  const declaration = declarationsOf(expression.getExpression()).find((found) => Node.isClassDeclaration(found) || Node.isClassExpression(found));
+  const declaration = declarationsOf(expression.getExpression(), context).find((found) => Node.isClassDeclaration(found) || Node.isClassExpression(found));
   if (declaration === undefined) {
     const type = typeOfExpression(expression);
     return type !== undefined && context.isEmitterType(type);
@@ -649,7 +638,7 @@ class FlowWalker {
     let variable = this.variableOf(target);
     const fresh = freshConnections(this.context, value);
     if (variable === undefined && fresh !== undefined) {
-      const declaration = declarationsOf(target)[0];
+      const declaration = declarationsOf(target, this.context)[0];
       if (declaration !== undefined && Node.isVariableDeclaration(declaration) && this.declaredInUnit(declaration)) {
         const list = declaration.getParent();
         const functionScoped = Node.isVariableDeclarationList(list) && list.getDeclarationKind() === VariableDeclarationKind.Var;
@@ -819,8 +808,8 @@ class FlowWalker {
 }
 
 function isTypeOnly(node: Node): boolean {
-  const kind = node.getKind();
-  return (kind >= SyntaxKind.FirstTypeNode && kind <= SyntaxKind.LastTypeNode) || Node.isTypeNode(node);
+  const kind = node.compilerNode.kind;
+  return (kind >= SyntaxKind.FirstTypeNode && kind <= SyntaxKind.LastTypeNode) || ts.isTypeNode(node.compilerNode);
 }
 
 /** The call a closure is an argument of, if it is one. */

@@ -23,8 +23,26 @@ export function propertyName(node: Node): string | undefined {
   return undefined;
 }
 
-/** The declarations an identifier or property access refers to, through import/export aliases. */
-export function declarationsOf(node: Node): Node[] {
+/** What `declarationsOf` needs to resolve through the compiler's checker and shared wrappers. */
+export interface DeclarationResolver {
+  readonly checker: ts.TypeChecker;
+  node(compilerNode: ts.Node): Node | undefined;
+}
+
+/**
+ * The declarations an identifier or property access refers to, through import/export aliases.
+ * With a resolver, through the compiler's checker and the program-wide wrappers (cheaper).
+ */
+export function declarationsOf(node: Node, resolver?: DeclarationResolver): Node[] {
+  if (resolver !== undefined) {
+    try {
+      let symbol = resolver.checker.getSymbolAtLocation(node.compilerNode);
+      if (symbol !== undefined && (symbol.flags & ts.SymbolFlags.Alias) !== 0) symbol = resolver.checker.getAliasedSymbol(symbol);
+      return (symbol?.declarations ?? []).map((declaration) => resolver.node(declaration)).filter((found): found is Node => found !== undefined);
+    } catch {
+      return [];
+    }
+  }
   try {
     let symbol = node.getSymbol();
     if (symbol === undefined) return [];
@@ -36,7 +54,16 @@ export function declarationsOf(node: Node): Node[] {
 }
 
 /** Parentheses, `!`, `as T` and `<T>` removed. */
+const outerExpressionKinds = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.ParenthesizedExpression,
+  ts.SyntaxKind.NonNullExpression,
+  ts.SyntaxKind.AsExpression,
+  ts.SyntaxKind.TypeAssertionExpression,
+  ts.SyntaxKind.SatisfiesExpression,
+]);
+
 export function skipOuterExpressions(node: Node): Node {
+  if (!outerExpressionKinds.has(node.compilerNode.kind)) return node;
   let current = node;
   while (
     Node.isParenthesizedExpression(current) ||

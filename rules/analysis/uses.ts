@@ -4,7 +4,7 @@
 import { Node, SyntaxKind, VariableDeclarationKind, type CallExpression } from 'ts-morph';
 import type { AnalysisContext } from './context.js';
 import { parameterEffect, thisEffect, type ReferenceEffect } from './summaries.js';
-import { declarationKey, declarationsOf, skipOuterExpressions } from './type-queries.js';
+import { declarationKey, declarationsOf, skipOuterExpressions, typeOfExpression } from './type-queries.js';
 import type { ModelEnv } from './emitter-model.js';
 import { connectSiteOf, endSiteOf, ownershipSitesOf } from './sites.js';
 
@@ -254,13 +254,34 @@ function memberUse(context: AnalysisContext, access: Node, reference: Node): Use
       return endUse(context, signalCall, reference) ?? connectUse(context, signalCall, reference) ?? { kind: 'neutral' };
     }
   }
+  // Handing on an object member (`container.add(row.element)`, `forward(row.clicked)`): what
+  // keeps the member may keep the object too (its listeners often close over it). Precision first.
+  if (handsOn(outerAccess)) {
+    const type = typeOfExpression(outerAccess);
+    if (type === undefined || type.isObject() || type.isAny() || type.isUnknown()) return { kind: 'released' };
+  }
   // Writing or reading a member (`row.text = 'a'`, `row.count`) does not move the object.
   return { kind: 'neutral' };
 }
 
+/** The value of `node` goes somewhere that may keep it: an argument, an assignment, a literal, a return. */
+function handsOn(node: Node): boolean {
+  const parent = node.getParent();
+  if (parent === undefined) return false;
+  if ((Node.isCallExpression(parent) || Node.isNewExpression(parent)) && parent.getArguments().includes(node)) return true;
+  if (Node.isBinaryExpression(parent)) return parent.getRight() === node && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken;
+  return (
+    Node.isArrayLiteralExpression(parent) ||
+    Node.isPropertyAssignment(parent) ||
+    Node.isReturnStatement(parent) ||
+    Node.isSpreadElement(parent) ||
+    (Node.isVariableDeclaration(parent) && parent.getInitializer() === node)
+  );
+}
+
 function methodUse(context: AnalysisContext, access: Node, reference: Node): Use {
   const name = Node.isPropertyAccessExpression(access) ? access.getName() : undefined;
-  const declaration = declarationsOf(access)[0];
+  const declaration = declarationsOf(access, context)[0];
   if (name !== undefined && context.models.some((model) => model.isNeutralMethod?.(name, declaration) === true)) return { kind: 'neutral' };
   if (name !== undefined && ['emit', 'toString', 'valueOf'].includes(name)) return { kind: 'neutral' };
   if (declaration === undefined) return { kind: 'released' };
