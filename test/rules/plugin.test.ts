@@ -12,8 +12,16 @@ test('the plugin exposes the rule and typed flat configs', () => {
   assert.equal(plugin.rules['no-dropped-connected-emitter'], rule);
   const { recommended, strict } = plugin.configs;
   assert.equal(recommended.name, 'slotguard/recommended');
-  assert.deepEqual(recommended.rules, { 'slotguard/no-dropped-connected-emitter': 'error' });
-  assert.deepEqual(strict.rules, { 'slotguard/no-dropped-connected-emitter': ['error', { strict: true }] });
+  assert.deepEqual(recommended.rules, {
+    'slotguard/no-dropped-connected-emitter': 'error',
+    'slotguard/no-unbound-closure-slot': 'error',
+    'slotguard/no-ignored-connection': 'error',
+  });
+  assert.deepEqual(strict.rules, {
+    'slotguard/no-dropped-connected-emitter': ['error', { strict: true }],
+    'slotguard/no-unbound-closure-slot': 'error',
+    'slotguard/no-ignored-connection': 'error',
+  });
   for (const config of [recommended, strict]) {
     assert.equal(config.plugins?.slotguard, plugin);
     assert.equal(config.languageOptions?.parserOptions?.projectService, true);
