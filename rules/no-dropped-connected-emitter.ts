@@ -1,8 +1,7 @@
 // slotguard/no-dropped-connected-emitter: a fresh emitter that is connected and then dropped while
 // still connected. The analysis is the core's (`rules/analysis/`); this file is the ESLint front door.
 import { ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
-import { createAnalysisContext, findDroppedEmitters, type Finding } from './analysis/index.js';
-import type { DroppedEmitterMessageId } from './analysis/dropped-emitters.js';
+import { createAnalysisContext, fileMayConnect, findDroppedEmitters, type DroppedEmitterMessageId, type Finding } from './analysis/index.js';
 import { ruleDocsUrl } from './docs-url.js';
 
 export const name = 'no-dropped-connected-emitter';
@@ -79,9 +78,14 @@ export const rule = createRule<[RuleOptions], DroppedEmitterMessageId>({
     const services = ESLintUtils.getParserServices(context);
     const settings = (context.settings as { slotguard?: SlotguardSettings }).slotguard;
     const analysis = createAnalysisContext(services.program, { presets: settings?.presets, strict: options.strict === true });
+    // At the end of the traversal: the analysis is whole-file anyway, and by then the checker answers
+    // that other typed rules already asked for are cached, so this rule pays only for its own queries.
     return {
-      Program(program) {
-        const file = analysis.sourceFile(services.esTreeNodeToTSNodeMap.get(program));
+      'Program:exit'(program) {
+        const compilerFile = services.esTreeNodeToTSNodeMap.get(program);
+        // Files that call nothing that connects are skipped before any ts-morph wrapping.
+        if (!fileMayConnect(analysis, compilerFile)) return;
+        const file = analysis.sourceFile(compilerFile);
         if (file === undefined) return;
         reportFindings(context, findDroppedEmitters(file, analysis));
       },

@@ -1,10 +1,13 @@
 // The connect calls of a file under the active emitter models, found once per file and shared by
 // `no-unbound-closure-slot` and `no-ignored-connection`, with what their messages need to say.
-import { Node, type CallExpression, type SourceFile } from 'ts-morph';
+import { Node, ts, type CallExpression, type SourceFile } from 'ts-morph';
 import type { AnalysisContext } from './context.js';
 import type { Finding, FindingSuggestion } from './finding.js';
 import type { ConnectSite, EmitterModel } from './emitter-model.js';
-import { OwnershipAnalysis, unwrapExpression, type ClassLike, type Ownership } from './ownership.js';
+import { calleeName } from './relevance.js';
+import { connectSiteOf } from './sites.js';
+import { OwnershipAnalysis, type ClassLike, type Ownership } from './ownership.js';
+import { wrapCompilerNode } from './wrap-node.js';
 
 /** A connect call matched by one of the active models. */
 export interface MatchedConnect {
@@ -13,18 +16,42 @@ export interface MatchedConnect {
   readonly model: EmitterModel;
 }
 
-/** The first active model that recognises `call` as a connect, if any. Never throws. */
+/** The connect site of `call` under the active models (the core's memoized answer), if any. */
 export function matchConnect(call: CallExpression, context: AnalysisContext): MatchedConnect | undefined {
-  for (const model of context.models) {
-    let site: ConnectSite | undefined;
-    try {
-      site = model.matchConnect(call, context);
-    } catch {
-      site = undefined; // an unknown shape: skipped, not thrown on
+  const site = connectSiteOf(context, call);
+  return site?.model === undefined ? undefined : { call, site, model: site.model };
+}
+
+/**
+ * A call on a line its author marks as not compiling (`// @ts-expect-error`, `// @ts-ignore`), as
+ * type tests do: it shows what the API refuses, it is not code that runs.
+ */
+function isDeclaredWrong(call: Node): boolean {
+  const statement = call.getFirstAncestor((node) => Node.isStatement(node));
+  const comments = statement?.getLeadingCommentRanges() ?? [];
+  return comments.some((comment) => /@ts-(?:expect-error|ignore)\b/.test(comment.getText()));
+}
+
+/**
+ * `x.name(…)` calls whose method is a connect method of an active model, found on the compiler's
+ * AST: only these few are wrapped as ts-morph nodes (wrapping every node of a file costs more than
+ * the rest of the analysis).
+ */
+function candidateCalls(file: SourceFile, names: ReadonlySet<string>): CallExpression[] {
+  const compilerFile = file.compilerNode;
+  const calls: CallExpression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && (ts.isPropertyAccessExpression(node.expression) || ts.isElementAccessExpression(node.expression))) {
+      const name = calleeName(node);
+      if (name !== undefined && names.has(name)) {
+        const wrapped = wrapCompilerNode(file, node);
+        if (wrapped !== undefined && Node.isCallExpression(wrapped)) calls.push(wrapped);
+      }
     }
-    if (site !== undefined) return { call, site, model };
-  }
-  return undefined;
+    ts.forEachChild(node, visit);
+  };
+  visit(compilerFile);
+  return calls;
 }
 
 /** Every connect call of `file`, computed once per file and context. */
@@ -32,17 +59,10 @@ export function connectCallsIn(file: SourceFile, context: AnalysisContext): read
   const memo = context.memo<object, MatchedConnect[]>('connect-sites:calls');
   const cached = memo.get(file.compilerNode);
   if (cached !== undefined) return cached;
-  const text = file.getFullText();
   const found: MatchedConnect[] = [];
-  // A file that names no connect method of any active model connects nothing: skip its walk.
-  if (context.connectMethodNames.some((name) => text.includes(name))) {
-    file.forEachDescendant((node) => {
-      if (!Node.isCallExpression(node)) return;
-      const callee = unwrapExpression(node.getExpression());
-      if (!Node.isPropertyAccessExpression(callee) && !Node.isElementAccessExpression(callee)) return;
-      const matched = matchConnect(node, context);
-      if (matched !== undefined) found.push(matched);
-    });
+  for (const call of candidateCalls(file, new Set(context.connectMethodNames))) {
+    const matched = matchConnect(call, context);
+    if (matched !== undefined && !isDeclaredWrong(call)) found.push(matched);
   }
   memo.set(file.compilerNode, found);
   return found;

@@ -5,6 +5,7 @@
 import { Node, SyntaxKind, ts, type CallExpression, type Expression } from 'ts-morph';
 import type { AnalysisContext } from './context.js';
 import type { MatchedConnect } from './connect-sites.js';
+import { endSiteOf } from './sites.js';
 import { isThis, thisClassOf, unwrapExpression, type ClassLike } from './ownership.js';
 
 /**
@@ -95,18 +96,9 @@ function endKeys(scope: Node, context: AnalysisContext): ReadonlySet<string> {
   const keys = new Set<string>();
   scope.forEachDescendant((node) => {
     if (!Node.isCallExpression(node)) return;
-    for (const model of context.models) {
-      let end;
-      try {
-        end = model.matchEnd(node, context);
-      } catch {
-        end = undefined;
-      }
-      if (end === undefined) continue;
-      if (end.kind === 'dispose') keys.add(`${emitterKey(end.emitter)}|*`);
-      else if (end.kind === 'disconnect-signal') keys.add(`${emitterKey(end.emitter)}|${signalKey(end.signal)}`);
-      break;
-    }
+    const end = endSiteOf(context, node);
+    if (end?.kind === 'dispose') keys.add(`${emitterKey(end.emitter)}|*`);
+    else if (end?.kind === 'disconnect-signal') keys.add(`${emitterKey(end.emitter)}|${signalKey(end.signal)}`);
   });
   memo.set(scope.compilerNode, keys);
   return keys;

@@ -1,6 +1,6 @@
 // The analysis context: one per TypeScript program (and options), memoized, so that every file
 // linted against the same program shares the emitter-type answers and the function summaries.
-import { createWrappedNode, type Project, type SourceFile, type ts, type Type } from 'ts-morph';
+import { createWrappedNode, type Node, type Project, type SourceFile, type ts, type Type } from 'ts-morph';
 import type * as typescript from 'typescript';
 import type { EmitterModel, ModelEnv } from './emitter-model.js';
 import { resolvePresets } from './presets/index.js';
@@ -27,6 +27,11 @@ export interface AnalysisContext extends ModelEnv {
    * file and reused.
    */
   sourceFile(file: string | ts.SourceFile | typescript.SourceFile): SourceFile | undefined;
+  /**
+   * The ts-morph node of any compiler node of the program, through its file's (memoized) wrapping:
+   * a declaration in another file is wrapped once per program, not once per file that refers to it.
+   */
+  node(compilerNode: ts.Node): Node | undefined;
   /** Memo tables of the rules, keyed by compiler nodes (valid across files of this program). */
   memo<K extends object, V>(table: string): WeakMap<K, V>;
 }
@@ -70,6 +75,7 @@ function buildContext(program: ts.Program, project: Project | undefined, models:
 
   const context: AnalysisContext = {
     program,
+    checker: typeChecker,
     models,
     strict: options.strict === true,
     connectMethodNames: [...new Set(models.flatMap((model) => model.connectMethodNames))],
@@ -82,6 +88,18 @@ function buildContext(program: ts.Program, project: Project | undefined, models:
       const result = project?.getSourceFile(compilerFile.fileName) ?? createWrappedNode(compilerFile, { typeChecker, sourceFile: compilerFile });
       wrapped.set(compilerFile, result);
       return result;
+    },
+
+    node(compilerNode) {
+      const file = context.sourceFile(compilerNode.getSourceFile());
+      if (file === undefined) return undefined;
+      if (compilerNode === file.compilerNode) return file;
+      // ts-morph's own node factory (what all its navigation uses); by position if a version lacks it.
+      const factory = (file as unknown as { _getNodeFromCompilerNode?: (node: ts.Node) => Node })._getNodeFromCompilerNode;
+      if (typeof factory === 'function') return factory.call(file, compilerNode);
+      const start = compilerNode.getStart(file.compilerNode);
+      const found = file.getDescendantAtStartWithWidth(start, compilerNode.getEnd() - start);
+      return found?.compilerNode === compilerNode ? found : found?.getFirstAncestor((candidate) => candidate.compilerNode === compilerNode);
     },
 
     isEmitterType(type: Type): boolean {

@@ -1,9 +1,10 @@
 // The `no-dropped-connected-emitter` analysis of one file: the flow walk of every function, then
 // the drops through fields of `this`, turned into Findings (messages, data, suggestions).
-import { Node, SyntaxKind, type SourceFile, type Type } from 'ts-morph';
+import { Node, ts, type SourceFile, type Type } from 'ts-morph';
 import type { AnalysisContext } from './context.js';
 import { analyseUnit, unitsOf, type Drop, type FieldFact } from './emitter-flow.js';
 import { findFieldDrops, type FieldDrop } from './field-drops.js';
+import { connectingScopes } from './relevance.js';
 import type { Finding, FindingSuggestion } from './finding.js';
 import { typeOfExpression } from './type-queries.js';
 
@@ -144,9 +145,12 @@ function fieldFinding(file: SourceFile, drop: FieldDrop): Finding {
  * understand is skipped.
  */
 export function findDroppedEmitters(file: SourceFile, context: AnalysisContext): Finding[] {
+  // Syntactic gate: a function or class that calls nothing that connects cannot drop a connected emitter.
+  const scopes = connectingScopes(context, file.compilerNode);
+  if (scopes.size === 0) return [];
   const findings: Finding[] = [];
   const factsByClass = new Map<Node, FieldFact[]>();
-  for (const unit of unitsOf(file)) {
+  for (const unit of unitsOf(context, file, (node) => scopes.has(node))) {
     const result = analyseUnit(context, unit);
     for (const drop of result.drops) findings.push(dropFinding(file, drop));
     if (result.fieldFacts.length === 0) continue;
@@ -154,7 +158,10 @@ export function findDroppedEmitters(file: SourceFile, context: AnalysisContext):
     if (owner === undefined) continue;
     factsByClass.set(owner, [...(factsByClass.get(owner) ?? []), ...result.fieldFacts]);
   }
-  for (const owner of [...file.getDescendantsOfKind(SyntaxKind.ClassDeclaration), ...file.getDescendantsOfKind(SyntaxKind.ClassExpression)]) {
+  for (const scope of scopes) {
+    if (!ts.isClassLike(scope)) continue;
+    const owner = context.node(scope);
+    if (owner === undefined || (!Node.isClassDeclaration(owner) && !Node.isClassExpression(owner))) continue;
     try {
       for (const drop of findFieldDrops(context, owner, factsByClass.get(owner) ?? [])) findings.push(fieldFinding(file, drop));
     } catch {

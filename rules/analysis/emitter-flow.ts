@@ -3,11 +3,13 @@
 // connected emitter until it is disposed, disconnected, released (returned, stored, owned) or
 // dropped (end of scope, reassignment, early exit). Results are memoized per function node, so
 // factories' "returns a fresh emitter" summaries and the file's findings share one walk.
-import { Node, SyntaxKind, VariableDeclarationKind, type Block, type CallExpression, type Expression, type SourceFile, type VariableDeclaration } from 'ts-morph';
+import { Node, SyntaxKind, VariableDeclarationKind, ts, type Type, type Block, type CallExpression, type Expression, type SourceFile, type VariableDeclaration } from 'ts-morph';
 import type { AnalysisContext } from './context.js';
 import { classifyUse, captureFunction, isDiscarded, sameTarget, type StoreTarget, type Use } from './uses.js';
+import { calleeName, connectingNames } from './relevance.js';
+import { connectSiteOf, endSiteOf, ownershipSitesOf } from './sites.js';
 import { functionWithBody } from './summaries.js';
-import { declarationsOf, skipOuterExpressions, typeOfExpression } from './type-queries.js';
+import { declarationKey, declarationsOf, skipOuterExpressions, typeOfExpression } from './type-queries.js';
 
 /** A local variable that held a fresh emitter at some point. */
 export interface TrackedVariable {
@@ -56,8 +58,11 @@ export interface FieldFact {
 export interface FlowResult {
   drops: Drop[];
   fieldFacts: FieldFact[];
-  /** Set when every `return` gives a fresh emitter that nothing else keeps: its open connections. */
-  returnsFresh: string[] | undefined;
+  /**
+   * Set when every `return` gives a fresh emitter that nothing else keeps: its open connections.
+   * Computed on first use (only factories' callers ask), so that plain functions cost no type queries.
+   */
+  readonly returnsFresh: string[] | undefined;
 }
 
 interface LoopFrame {
@@ -73,6 +78,9 @@ interface TryFrame {
 }
 
 const emptyResult: FlowResult = { drops: [], fieldFacts: [], returnsFresh: undefined };
+
+/** What one `return` gives back: a tracked variable's open connections, or an expression to judge later. */
+type ReturnedValue = { connections: string[] } | { expression: Node } | 'nothing';
 
 /** Is this variable state a leak if the variable is dropped now? */
 function isLeaking(state: VariableState | undefined): state is VariableState {
@@ -117,15 +125,23 @@ function isLoop(node: Node): boolean {
 }
 
 /** The function-like units of a file whose bodies are walked, plus the file itself (its top level). */
-export function unitsOf(file: SourceFile): Node[] {
-  const units: Node[] = [file];
-  for (const kind of unitKinds) {
-    for (const node of file.getDescendantsOfKind(kind)) if (functionWithBody(node) === node) units.push(node);
+export function unitsOf(context: AnalysisContext, file: SourceFile, keep: (node: ts.Node) => boolean = () => true): Node[] {
+  // One pass over the compiler's nodes; only the function-likes get ts-morph wrappers.
+  const found: ts.Node[] = [];
+  const visit = (node: ts.Node): void => {
+    if (unitKinds.has(node.kind) && keep(node)) found.push(node);
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(file.compilerNode, visit);
+  const units: Node[] = keep(file.compilerNode) ? [file] : [];
+  for (const compilerNode of found) {
+    const node = context.node(compilerNode);
+    if (node !== undefined && functionWithBody(node) === node) units.push(node);
   }
   return units;
 }
 
-const unitKinds = [
+const unitKinds: ReadonlySet<SyntaxKind> = new Set([
   SyntaxKind.FunctionDeclaration,
   SyntaxKind.FunctionExpression,
   SyntaxKind.ArrowFunction,
@@ -133,7 +149,7 @@ const unitKinds = [
   SyntaxKind.Constructor,
   SyntaxKind.GetAccessor,
   SyntaxKind.SetAccessor,
-] as const;
+]);
 
 /** The memoized flow result of one unit (a function-like with a body, or a source file). */
 export function analyseUnit(context: AnalysisContext, unit: Node): FlowResult {
@@ -141,6 +157,7 @@ export function analyseUnit(context: AnalysisContext, unit: Node): FlowResult {
   const key = unit.compilerNode;
   const known = memo.get(key);
   if (known !== undefined) return known;
+
   memo.set(key, emptyResult); // recursion guard: a factory that calls itself returns nothing fresh
   let result: FlowResult;
   try {
@@ -166,20 +183,64 @@ export function freshConnections(context: AnalysisContext, expression: Node): st
     return [...new Set(branches.flatMap((branch) => branch ?? []))];
   }
   if (Node.isNewExpression(target)) {
-    const type = typeOfExpression(target);
-    if (type === undefined || !context.isEmitterType(type)) return undefined;
-    if (context.models.some((model) => model.matchOwnership(target, context).length > 0)) return undefined;
+    if (!constructsEmitter(context, target)) return undefined;
+    if (ownershipSitesOf(context, target).length > 0) return undefined;
     return [];
   }
   if (Node.isCallExpression(target)) {
-    // The declared result must be an emitter before the callee's body is read.
-    const type = typeOfExpression(target);
-    if (type === undefined || !context.isEmitterType(type)) return undefined;
-    const fn = declarationsOf(target.getExpression()).map(functionWithBody).find((found) => found !== undefined);
-    if (fn === undefined) return undefined;
+    const fn = declarationsOf(target.getExpression(), context).map(functionWithBody).find((found) => found !== undefined);
+    // The callee's result type must be an emitter before its body is read.
+    if (fn === undefined || !returnsEmitter(context, fn)) return undefined;
     return analyseUnit(context, fn).returnsFresh;
   }
   return undefined;
+}
+
+/** `new X(…)`: is X an emitter class? Asked once per class declaration, not per expression. */
+function constructsEmitter(context: AnalysisContext, expression: Node): boolean {
+  if (!Node.isNewExpression(expression)) return false;
+  const declaration = declarationsOf(expression.getExpression(), context).find((found) => Node.isClassDeclaration(found) || Node.isClassExpression(found));
+  if (declaration === undefined) {
+    const type = typeOfExpression(expression);
+    return type !== undefined && context.isEmitterType(type);
+  }
+  const memo = context.memo<object, boolean>('class-is-emitter');
+  const known = memo.get(declaration.compilerNode);
+  if (known !== undefined) return known;
+  const type = typeOfExpression(declaration);
+  const result = type !== undefined && context.isEmitterType(type);
+  memo.set(declaration.compilerNode, result);
+  return result;
+}
+
+/** Does this function's (declared or inferred) result type include an emitter? Once per function. */
+function returnsEmitter(context: AnalysisContext, fn: Node): boolean {
+  const memo = context.memo<object, boolean>('returns-emitter');
+  const known = memo.get(fn.compilerNode);
+  if (known !== undefined) return known;
+  memo.set(fn.compilerNode, false); // recursion guard
+  let result = false;
+  try {
+    const type = (fn as unknown as { getReturnType(): Type }).getReturnType();
+    result = context.isEmitterType(type);
+  } catch {
+    result = false;
+  }
+  memo.set(fn.compilerNode, result);
+  return result;
+}
+
+/** Every return gives a fresh emitter: the union of their open connections; else undefined. */
+function judgeReturns(context: AnalysisContext, returned: readonly ReturnedValue[]): string[] | undefined {
+  if (returned.length === 0) return undefined;
+  const connections = new Set<string>();
+  for (const value of returned) {
+    if (value === 'nothing') return undefined;
+    const fresh = 'connections' in value ? value.connections : freshConnections(context, value.expression);
+    if (fresh === undefined) return undefined;
+    for (const signal of fresh) connections.add(signal);
+  }
+  return [...connections];
 }
 
 function isEmptyValue(node: Node): boolean {
@@ -195,9 +256,7 @@ class FlowWalker {
   private readonly fieldFacts: FieldFact[] = [];
   private readonly loops: LoopFrame[] = [];
   private readonly tries: TryFrame[] = [];
-  private returnsAllFresh = true;
-  private returnCount = 0;
-  private readonly returnedConnections = new Set<string>();
+  private readonly returned: ReturnedValue[] = [];
   private handleCounter = 0;
   private readonly everReleased = new Set<TrackedVariable>();
   private loopDepth = 0;
@@ -221,16 +280,22 @@ class FlowWalker {
       end = null;
     }
     if (end !== null && !Node.isSourceFile(this.unit)) {
-      this.returnsAllFresh = false; // falls off the end: returns undefined on some path
+      this.returned.push('nothing'); // falls off the end: returns undefined on some path
       this.exit(end, this.unit, 'return');
     }
     for (const drop of this.drops.values()) {
       if (drop.variable !== undefined) drop.safeToDispose = !this.everReleased.has(drop.variable);
     }
+    const returned = this.returned;
+    const context = this.context;
+    let returnsFresh: string[] | undefined | null = null;
     return {
       drops: [...this.drops.values()],
       fieldFacts: this.fieldFacts,
-      returnsFresh: this.returnsAllFresh && this.returnCount > 0 ? [...this.returnedConnections] : undefined,
+      get returnsFresh() {
+        if (returnsFresh === null) returnsFresh = judgeReturns(context, returned);
+        return returnsFresh;
+      },
     };
   }
 
@@ -265,7 +330,7 @@ class FlowWalker {
       const expression = statement.getExpression();
       let current: State = state;
       if (expression === undefined) {
-        this.returnsAllFresh = false;
+        this.returned.push('nothing');
       } else {
         current = this.walkExpression(expression, this.returnValue(expression, state));
       }
@@ -491,20 +556,10 @@ class FlowWalker {
 
   /** `return x` where x is tracked: the object leaves (released); record what a caller receives. */
   private returnValue(expression: Expression, state: State): State {
-    this.returnCount++;
     const target = skipOuterExpressions(expression);
     const variable = Node.isIdentifier(target) ? this.variableOf(target) : undefined;
     const value = variable === undefined || state === null ? undefined : state.get(variable);
-    if (value !== undefined && !value.released) {
-      for (const signal of signalsOf(value)) this.returnedConnections.add(signal);
-      return state;
-    }
-    const fresh = freshConnections(this.context, target);
-    if (fresh === undefined) {
-      this.returnsAllFresh = false;
-    } else {
-      for (const signal of fresh) this.returnedConnections.add(signal);
-    }
+    this.returned.push(value !== undefined && !value.released ? { connections: signalsOf(value) } : { expression: target });
     return state;
   }
 
@@ -583,7 +638,7 @@ class FlowWalker {
     let variable = this.variableOf(target);
     const fresh = freshConnections(this.context, value);
     if (variable === undefined && fresh !== undefined) {
-      const declaration = declarationsOf(target)[0];
+      const declaration = declarationsOf(target, this.context)[0];
       if (declaration !== undefined && Node.isVariableDeclaration(declaration) && this.declaredInUnit(declaration)) {
         const list = declaration.getParent();
         const functionScoped = Node.isVariableDeclarationList(list) && list.getDeclarationKind() === VariableDeclarationKind.Var;
@@ -616,9 +671,9 @@ class FlowWalker {
       const inScope = candidates.filter((candidate) => candidate.scope.containsRange(identifier.getPos(), identifier.getEnd()));
       return inScope.length === 1 ? inScope[0] : undefined;
     }
-    const declaration = declarationsOf(identifier)[0];
+    const declaration = declarationKey(this.context.checker, identifier);
     if (declaration === undefined) return undefined;
-    return this.byDeclaration.get(declaration.compilerNode);
+    return this.byDeclaration.get(declaration);
   }
 
   private visitIdentifier(identifier: Node, state: State): State {
@@ -684,23 +739,19 @@ class FlowWalker {
   private applyCapture(variable: TrackedVariable, value: VariableState, fn: Node, at: Node): void {
     const call = skipParentsOfSlot(fn);
     if (call !== undefined && !this.closureEnds(fn, variable)) {
-      for (const model of this.context.models) {
-        const site = model.matchConnect(call, this.context);
-        if (site?.slot !== undefined && skipOuterExpressions(site.slot) === fn && sameTarget(site.emitter, at)) return;
-      }
+      const site = connectSiteOf(this.context, call);
+      if (site?.slot !== undefined && skipOuterExpressions(site.slot) === fn && sameTarget(this.context, site.emitter, at)) return;
     }
     value.released = true;
   }
 
   private closureEnds(fn: Node, variable: TrackedVariable): boolean {
-    return fn.getDescendantsOfKind(SyntaxKind.CallExpression).some((call) =>
-      this.context.models.some((model) => {
-        const site = model.matchEnd(call, this.context);
-        if (site === undefined || site.kind === 'disconnect-handle') return site !== undefined;
-        const target = skipOuterExpressions(site.emitter);
-        return Node.isIdentifier(target) && target.getText() === variable.name;
-      }),
-    );
+    return fn.getDescendantsOfKind(SyntaxKind.CallExpression).some((call) => {
+      const site = endSiteOf(this.context, call);
+      if (site === undefined || site.kind === 'disconnect-handle') return site !== undefined;
+      const target = skipOuterExpressions(site.emitter);
+      return Node.isIdentifier(target) && target.getText() === variable.name;
+    });
   }
 
   private captureIn(fn: Node, state: State): State {
@@ -715,10 +766,10 @@ class FlowWalker {
   /** A kept connection handle: `handle.disconnect()` ends its connection; any other use hands it on. */
   private visitHandle(identifier: Node, state: State): State {
     if (state === null || this.handles.size === 0) return state;
-    const declaration = declarationsOf(identifier)[0];
+    const declaration = declarationKey(this.context.checker, identifier);
     if (declaration === undefined) return state;
-    const handle = this.handles.get(declaration.compilerNode);
-    if (handle === undefined || (Node.isVariableDeclaration(declaration) && declaration.getNameNode() === identifier)) return state;
+    const handle = this.handles.get(declaration);
+    if (handle === undefined || (ts.isVariableDeclaration(declaration) && declaration.name === identifier.compilerNode)) return state;
     const value = state.get(handle.variable);
     if (value === undefined) return state;
     const parent = identifier.getParentOrThrow();
@@ -734,23 +785,22 @@ class FlowWalker {
   /** `new Row().clicked.connect(…)` as a statement: the emitter is never stored. */
   private checkTemporary(call: Node): void {
     if (!Node.isCallExpression(call) || !isDiscarded(call)) return;
-    for (const model of this.context.models) {
-      const site = model.matchConnect(call, this.context);
-      if (site === undefined) continue;
-      const emitter = skipOuterExpressions(site.emitter);
-      if (!Node.isNewExpression(emitter) && !Node.isCallExpression(emitter)) return;
-      const fresh = freshConnections(this.context, emitter);
-      if (fresh === undefined) return;
-      this.addDrop({ kind: 'never-stored', node: emitter, creation: emitter, signals: [...new Set([...fresh, site.signal])] });
-      return;
-    }
+    const site = connectSiteOf(this.context, call);
+    if (site === undefined) return;
+    const emitter = skipOuterExpressions(site.emitter);
+    if (!Node.isNewExpression(emitter) && !Node.isCallExpression(emitter)) return;
+    const fresh = freshConnections(this.context, emitter);
+    if (fresh === undefined) return;
+    this.addDrop({ kind: 'never-stored', node: emitter, creation: emitter, signals: [...new Set([...fresh, site.signal])] });
   }
 
   /** `createRow();` where createRow returns a fresh emitter that is already connected. */
   private checkDiscardedFactory(expression: Node): void {
     const target = skipOuterExpressions(expression);
-    if (!Node.isCallExpression(target) && !Node.isNewExpression(target)) return;
-    if (Node.isCallExpression(target) && this.context.models.some((model) => model.matchConnect(target, this.context) !== undefined)) return;
+    if (!Node.isCallExpression(target)) return;
+    // Only a function that connects (by the syntactic index) can return an already connected emitter.
+    const name = calleeName(target.compilerNode);
+    if (name === undefined || !connectingNames(this.context).has(name) || this.context.connectMethodNames.includes(name)) return;
     const fresh = freshConnections(this.context, target);
     if (fresh === undefined || fresh.length === 0) return;
     this.addDrop({ kind: 'never-stored', node: target, creation: target, signals: fresh });
@@ -758,8 +808,8 @@ class FlowWalker {
 }
 
 function isTypeOnly(node: Node): boolean {
-  const kind = node.getKind();
-  return (kind >= SyntaxKind.FirstTypeNode && kind <= SyntaxKind.LastTypeNode) || Node.isTypeNode(node);
+  const kind = node.compilerNode.kind;
+  return (kind >= SyntaxKind.FirstTypeNode && kind <= SyntaxKind.LastTypeNode) || ts.isTypeNode(node.compilerNode);
 }
 
 /** The call a closure is an argument of, if it is one. */

@@ -1,7 +1,7 @@
 // How an emitter API connects and how its connections end. The core never hard-codes an API: every
 // connect / disconnect / dispose / ownership question goes through the active models, read from
 // `settings.slotguard.presets` (default `['slotguard']`). A model is one file in `presets/`.
-import type { CallExpression, Expression, NewExpression, Node, Type } from 'ts-morph';
+import type { CallExpression, Expression, NewExpression, Node, ts, Type } from 'ts-morph';
 
 /** What connecting returns, i.e. what the caller must keep to end the connection alone. */
 export type HandleKind = 'connection' | 'disposer' | 'id' | 'none';
@@ -24,6 +24,8 @@ export interface ConnectSite {
   abortSignal?: Expression;
   /** The object the connection is tied to, ended with it (GNOME Shell's `connectObject(…, owner)`). */
   tiedTo?: Expression;
+  /** The model that recognised the call (set by the core's `connectSiteOf`). */
+  model?: EmitterModel;
 }
 
 /** A call that ends connections. */
@@ -46,6 +48,8 @@ export interface OwnershipSite {
 export interface ModelEnv {
   /** Is `type` (or one of its union members, its apparent type, its base types) an emitter under any active model? */
   isEmitterType(type: Type): boolean;
+  /** The program's compiler type checker, for questions cheaper asked without ts-morph wrappers. */
+  readonly checker: ts.TypeChecker;
 }
 
 export interface EmitterModel {

@@ -1,11 +1,12 @@
 // Drops through fields of `this`: overwriting a field that holds a connected emitter, and clearing
 // or removing from a collection field of connected emitters, without disposing them first.
-import { Node, SyntaxKind, type ClassDeclaration, type ClassExpression } from 'ts-morph';
+import { Node, SyntaxKind, ts, type ClassDeclaration, type ClassExpression } from 'ts-morph';
 import type { AnalysisContext } from './context.js';
 import type { FieldFact } from './emitter-flow.js';
 import { freshConnections } from './emitter-flow.js';
 import { captureFunction, isDiscarded, isFunctionLike, thisFieldName } from './uses.js';
 import { skipOuterExpressions } from './type-queries.js';
+import { connectSiteOf } from './sites.js';
 
 export interface FieldDrop {
   kind: 'field-overwrite' | 'collection-clear';
@@ -32,16 +33,22 @@ function enclosingFunction(node: Node, owner: Node): Node | undefined {
 }
 
 /** Every `this.F` in the class body, skipping nested non-arrow functions and classes (another `this`). */
-function fieldAccesses(owner: ClassLike): Map<string, Node[]> {
+function fieldAccesses(context: AnalysisContext, owner: ClassLike): Map<string, Node[]> {
   const accesses = new Map<string, Node[]>();
-  for (const access of owner.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression)) {
-    if (!Node.isThisExpression(skipOuterExpressions(access.getExpression()))) continue;
-    const thisOwner = access.getFirstAncestor((ancestor) => Node.isFunctionDeclaration(ancestor) || Node.isFunctionExpression(ancestor) || Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor));
-    if (thisOwner !== undefined && thisOwner !== owner) continue;
-    const list = accesses.get(access.getName()) ?? [];
-    list.push(access);
-    accesses.set(access.getName(), list);
-  }
+  // On the compiler's nodes: only `this.F` accesses get wrapped.
+  const visit = (node: ts.Node): void => {
+    if (node !== owner.compilerNode && (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isClassLike(node))) return; // another `this`
+    if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      const access = context.node(node);
+      if (access !== undefined) {
+        const list = accesses.get(node.name.text) ?? [];
+        list.push(access);
+        accesses.set(node.name.text, list);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(owner.compilerNode);
   return accesses;
 }
 
@@ -83,7 +90,7 @@ function statementOf(node: Node): Node | undefined {
 }
 
 export function findFieldDrops(context: AnalysisContext, owner: ClassLike, facts: readonly FieldFact[]): FieldDrop[] {
-  const accesses = fieldAccesses(owner);
+  const accesses = fieldAccesses(context, owner);
   const fieldSignals = new Map<string, Set<string>>();
   const collectionSignals = new Map<string, Set<string>>();
   const add = (map: Map<string, Set<string>>, field: string, signals: readonly string[]) => {
@@ -111,13 +118,11 @@ export function findFieldDrops(context: AnalysisContext, owner: ClassLike, facts
         }
       }
     }
-    for (const model of context.models) {
-      const site = model.matchConnect(call, context);
-      const field = site === undefined ? undefined : thisFieldName(site.emitter);
-      if (site === undefined || field === undefined) continue;
-      connectedViaField.set(field, [...(connectedViaField.get(field) ?? []), site.signal]);
-      connectSites.push({ field, call });
-    }
+    const site = connectSiteOf(context, call);
+    const field = site === undefined ? undefined : thisFieldName(site.emitter);
+    if (site === undefined || field === undefined) continue;
+    connectedViaField.set(field, [...(connectedViaField.get(field) ?? []), site.signal]);
+    connectSites.push({ field, call });
   }
   for (const [field, signals] of connectedViaField) {
     const property = owner.getProperty(field);
@@ -161,7 +166,7 @@ export function findFieldDrops(context: AnalysisContext, owner: ClassLike, facts
       if (!Node.isBinaryExpression(assignment) || filling.has(assignment)) continue;
       const fn = enclosingFunction(access, owner);
       if (fn === undefined) continue; // a field initializer: the first value
-      if (readBefore(list, access, fn, false) || mentionsField(assignment.getRight(), field) || guardedBy(assignment, field, fn)) continue;
+      if (readBefore(list, access, fn, false) || callsHelperBefore(owner, accesses, field, access, fn) || mentionsField(assignment.getRight(), field) || guardedBy(assignment, field, fn)) continue;
       drops.push({ kind: 'field-overwrite', field, node: assignment, access, signals: [...signals], statement: statementOf(assignment) });
     }
   }
@@ -188,11 +193,30 @@ export function findFieldDrops(context: AnalysisContext, owner: ClassLike, facts
         }
       }
       if (operation === undefined) continue;
-      if (readBefore(list, access, fn, true)) continue;
+      if (readBefore(list, access, fn, true) || callsHelperBefore(owner, accesses, field, access, fn)) continue;
       drops.push({ kind: 'collection-clear', field, node: operation, access, signals: [...signals] });
     }
   }
   return drops;
+}
+
+/**
+ * An earlier `this.m(…)` in the same function where method m reads the field (`this.clear();
+ * this.rows = []` with clear() disposing them): the old value may have been handled there.
+ */
+function callsHelperBefore(owner: ClassLike, accesses: ReadonlyMap<string, Node[]>, field: string, access: Node, fn: Node): boolean {
+  const helpers = new Set<string>();
+  for (const other of accesses.get(field) ?? []) {
+    if (isAssignmentTarget(other)) continue;
+    const method = other.getFirstAncestor((ancestor) => Node.isMethodDeclaration(ancestor) || Node.isGetAccessorDeclaration(ancestor));
+    if (method !== undefined && method.getParent() === owner) helpers.add(method.getName());
+  }
+  if (helpers.size === 0) return false;
+  return fn.getDescendantsOfKind(SyntaxKind.CallExpression).some((call) => {
+    if (call.getStart() >= access.getStart()) return false;
+    const callee = skipOuterExpressions(call.getExpression());
+    return Node.isPropertyAccessExpression(callee) && Node.isThisExpression(skipOuterExpressions(callee.getExpression())) && helpers.has(callee.getName());
+  });
 }
 
 /** Another `this.F` earlier in the same function that could dispose or hand on the old value. */

@@ -12,6 +12,8 @@ export type { Finding, FindingSuggestion, TextEdit } from './finding.js';
 export type { ConnectSite, EmitterModel, EndSite, HandleKind, ModelEnv, OwnershipSite } from './emitter-model.js';
 export { builtInPresets, defaultPresets, resolvePresets } from './presets/index.js';
 export { findDroppedEmitters, droppedEmitterRule } from './dropped-emitters.js';
+export type { DroppedEmitterMessageId } from './dropped-emitters.js';
+export { fileMayConnect } from './relevance.js';
 export { findUnboundClosureSlots } from './unbound-closure-slots.js';
 export type { UnboundClosureSlotOptions } from './unbound-closure-slots.js';
 export { findIgnoredConnections } from './ignored-connections.js';

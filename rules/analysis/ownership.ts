@@ -6,6 +6,7 @@
 // and the rules stay silent on `unknown`.
 import { Node, SyntaxKind, ts, type CallExpression, type ClassDeclaration, type ClassExpression, type BinaryExpression, type BindingElement, type VariableDeclaration } from 'ts-morph';
 import { skipOuterExpressions } from './type-queries.js';
+import { wrapCompilerNode } from './wrap-node.js';
 
 export type ClassLike = ClassDeclaration | ClassExpression;
 
@@ -110,15 +111,46 @@ interface ClassIndex {
   readonly ownedFields: Set<string>;
 }
 
-/** Walks `root` without entering functions or classes that rebind `this`. */
-function forEachInThisScope(root: Node, visit: (node: Node) => void): void {
-  root.forEachDescendant((node, traversal) => {
-    if (rebindsThis(node)) {
-      traversal.skip();
-      return;
-    }
+/** Walks `root` (compiler AST) without entering functions or classes that rebind `this`. */
+function forEachRawInThisScope(root: ts.Node, visit: (node: ts.Node) => void): void {
+  const walk = (node: ts.Node): void => {
+    if (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isClassLike(node) || ts.isClassStaticBlockDeclaration(node)) return;
     visit(node);
-  });
+    ts.forEachChild(node, walk);
+  };
+  ts.forEachChild(root, walk);
+}
+
+function rawUnwrap(node: ts.Expression): ts.Expression {
+  let current = node;
+  while (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current) || ts.isSatisfiesExpression(current) || ts.isTypeAssertionExpression(current)) {
+    current = current.expression;
+  }
+  return current;
+}
+
+function rawIsThis(node: ts.Expression): boolean {
+  const inner = rawUnwrap(node);
+  return inner.kind === SyntaxKind.ThisKeyword || inner.kind === SyntaxKind.SuperKeyword;
+}
+
+/** Compiler-AST `this.name` / `this['name']` → name. */
+function rawThisMemberName(node: ts.Expression): string | undefined {
+  const inner = rawUnwrap(node);
+  if (ts.isPropertyAccessExpression(inner) && rawIsThis(inner.expression)) return inner.name.text;
+  if (ts.isElementAccessExpression(inner) && rawIsThis(inner.expression) && ts.isStringLiteral(inner.argumentExpression)) return inner.argumentExpression.text;
+  return undefined;
+}
+
+/** Compiler-AST `this.track(this.name)` / `this.name.setParent(this)` → name. */
+function rawOwnedField(call: ts.CallExpression): string | undefined {
+  const callee = rawUnwrap(call.expression);
+  const [first] = call.arguments;
+  if (!ts.isPropertyAccessExpression(callee) || first === undefined) return undefined;
+  const method = callee.name.text;
+  if (TRACK_METHODS.has(method) && rawIsThis(callee.expression)) return rawThisMemberName(first);
+  if (PARENT_METHODS.has(method) && rawIsThis(first)) return rawThisMemberName(callee.expression);
+  return undefined;
 }
 
 /** `this.name` (or `this['name']`) → name. */
@@ -434,6 +466,7 @@ export class OwnershipAnalysis {
   #index(cls: ClassLike): ClassIndex {
     const cached = this.#classes.get(cls.compilerNode);
     if (cached !== undefined) return cached;
+    const file = cls.getSourceFile();
     const index: ClassIndex = { sources: new Map(), ownedFields: new Set() };
     const addSource = (name: string, value: Node): void => {
       const list = index.sources.get(name);
@@ -448,13 +481,14 @@ export class OwnershipAnalysis {
       }
       const isStaticMember = !Node.isConstructorDeclaration(member) && Node.isStaticable(member) && member.isStatic();
       if (isStaticMember || Node.isClassStaticBlockDeclaration(member)) continue;
-      forEachInThisScope(member, (node) => {
-        if (isAssignment(node)) {
-          const name = thisMemberName(node.getLeft());
-          if (name !== undefined) addSource(name, node.getRight());
-        } else if (Node.isCallExpression(node)) {
-          const target = ownershipCallTarget(node);
-          const name = target === undefined ? undefined : thisMemberName(target.target);
+      // On the compiler's AST: only the assigned values are wrapped as ts-morph nodes.
+      forEachRawInThisScope(member.compilerNode, (node) => {
+        if (ts.isBinaryExpression(node) && node.operatorToken.kind === SyntaxKind.EqualsToken) {
+          const name = rawThisMemberName(node.left);
+          const value = name === undefined ? undefined : wrapCompilerNode(file, node.right);
+          if (name !== undefined && value !== undefined) addSource(name, value);
+        } else if (ts.isCallExpression(node)) {
+          const name = rawOwnedField(node);
           if (name !== undefined) index.ownedFields.add(name);
         }
       });

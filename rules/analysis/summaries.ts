@@ -1,10 +1,10 @@
 // Function summaries: what a function does to one of its parameters, or a method to `this`
 // (stores it, disposes it, connects it), computed lazily and memoized per program, keyed by
 // the compiler's declaration node so that the answer is shared by every file that calls it.
-import { Node, SyntaxKind, type Expression } from 'ts-morph';
+import { Node, SyntaxKind, ts, type Expression } from 'ts-morph';
 import type { AnalysisContext } from './context.js';
 import { classifyUse, type Use } from './uses.js';
-import { declarationsOf } from './type-queries.js';
+import { declarationKey, declarationsOf } from './type-queries.js';
 
 export interface ReferenceEffect {
   /** Keeps the object (a field, a collection, a closure, another call that stores it…). */
@@ -37,8 +37,8 @@ export function functionWithBody(declaration: Node): Node | undefined {
 }
 
 /** The constructor that `new X(…)` runs (the class's own or the nearest base's). */
-function constructorOf(callee: Expression): Node | undefined {
-  let current: Node | undefined = declarationsOf(callee).find((declaration) => Node.isClassDeclaration(declaration));
+function constructorOf(context: AnalysisContext, callee: Expression): Node | undefined {
+  let current: Node | undefined = declarationsOf(callee, context).find((declaration) => Node.isClassDeclaration(declaration));
   for (let depth = 0; current !== undefined && Node.isClassDeclaration(current) && depth < 8; depth++) {
     const constructor = current.getConstructors().find((candidate) => candidate.getBody() !== undefined);
     if (constructor !== undefined) return constructor;
@@ -74,7 +74,7 @@ function mergeUse(effect: ReferenceEffect, use: Use): void {
 
 /** What calling `callee` does to the argument at `index`; undefined when the callee has no body to read. */
 export function parameterEffect(context: AnalysisContext, callee: Expression, index: number, isConstruction: boolean): ReferenceEffect | undefined {
-  const fn = isConstruction ? constructorOf(callee) : declarationsOf(callee).map(functionWithBody).find((found) => found !== undefined);
+  const fn = isConstruction ? constructorOf(context, callee) : declarationsOf(callee, context).map(functionWithBody).find((found) => found !== undefined);
   if (fn === undefined || !('getParameters' in fn)) return undefined;
   const parameters = (fn as unknown as { getParameters(): Node[] }).getParameters();
   const parameter = parameters[Math.min(index, parameters.length - 1)];
@@ -89,12 +89,26 @@ export function parameterEffect(context: AnalysisContext, callee: Expression, in
   const name = parameter.getName();
   for (const identifier of fn.getDescendantsOfKind(SyntaxKind.Identifier)) {
     if (identifier.getText() !== name || identifier === parameter.getNameNode()) continue;
-    if (declarationsOf(identifier)[0]?.compilerNode !== key) continue;
+    if (declarationKey(context.checker, identifier) !== key) continue;
     mergeUse(effect, classifyUse(context, identifier, fn));
     if (effect.stores) break;
   }
   memo.set(key, effect);
   return effect;
+}
+
+/** Descendants of one kind, found on the compiler's nodes and only those wrapped. */
+export function descendantsOfKind(context: AnalysisContext, node: Node, kind: SyntaxKind): Node[] {
+  const found: Node[] = [];
+  const visit = (child: ts.Node): void => {
+    if (child.kind === kind) {
+      const wrapped = context.node(child);
+      if (wrapped !== undefined) found.push(wrapped);
+    }
+    ts.forEachChild(child, visit);
+  };
+  ts.forEachChild(node.compilerNode, visit);
+  return found;
 }
 
 /** What calling a method does to its `this`; undefined when the method has no body to read. */
@@ -108,7 +122,7 @@ export function thisEffect(context: AnalysisContext, declaration: Node): Referen
   if (known !== undefined) return known;
   memo.set(key, storesEverything); // recursion guard
   const effect: ReferenceEffect = { stores: false, disposes: false, connects: [] };
-  for (const self of fn.getDescendantsOfKind(SyntaxKind.ThisKeyword)) {
+  for (const self of descendantsOfKind(context, fn, SyntaxKind.ThisKeyword)) {
     const use = classifyUse(context, self, fn);
     // `this` inside a nested non-arrow function or class is another object.
     if (use.kind === 'captured' && !Node.isArrowFunction(use.fn)) continue;

@@ -4,7 +4,9 @@
 import { Node, SyntaxKind, VariableDeclarationKind, type CallExpression } from 'ts-morph';
 import type { AnalysisContext } from './context.js';
 import { parameterEffect, thisEffect, type ReferenceEffect } from './summaries.js';
-import { declarationsOf, skipOuterExpressions } from './type-queries.js';
+import { declarationKey, declarationsOf, skipOuterExpressions, typeOfExpression } from './type-queries.js';
+import type { ModelEnv } from './emitter-model.js';
+import { connectSiteOf, endSiteOf, ownershipSitesOf } from './sites.js';
 
 export type Use =
   | { kind: 'connect'; signal: string; handle?: Node }
@@ -47,13 +49,13 @@ export function captureFunction(node: Node, unit: Node): Node | undefined {
 }
 
 /** Does `expression` (after parentheses and `!`) denote the same variable or `this` as `reference`? */
-export function sameTarget(expression: Node, reference: Node): boolean {
+export function sameTarget(context: ModelEnv, expression: Node, reference: Node): boolean {
   const target = skipOuterExpressions(expression);
   if (Node.isThisExpression(reference)) return Node.isThisExpression(target);
   if (!Node.isIdentifier(target) || !Node.isIdentifier(reference) || target.getText() !== reference.getText()) return false;
-  const left = declarationsOf(target)[0];
-  const right = declarationsOf(reference)[0];
-  return left !== undefined && left.compilerNode === right?.compilerNode;
+  if (target === reference) return true;
+  const left = declarationKey(context.checker, target);
+  return left !== undefined && left === declarationKey(context.checker, reference);
 }
 
 /** `this.F` (through parentheses and `!`): F, else undefined. */
@@ -133,21 +135,19 @@ function isUsingDeclaration(declaration: Node): boolean {
 }
 
 function connectUse(context: AnalysisContext, call: CallExpression, reference: Node): Use | undefined {
-  for (const model of context.models) {
-    const site = model.matchConnect(call, context);
-    if (site === undefined) continue;
-    if (sameTarget(site.emitter, reference)) {
-      if (isDiscarded(call)) return { kind: 'connect', signal: site.signal };
-      const handle = keptIn(call);
-      // A handle kept elsewhere (a field, an argument) is someone else's to end; `using` ends it.
-      if (handle === undefined || isUsingDeclaration(handle)) return { kind: 'neutral' };
-      return { kind: 'connect', signal: site.signal, handle };
-    }
-    if (site.receiver !== undefined && sameTarget(site.receiver, reference)) {
-      return isDiscarded(call) ? { kind: 'connect', signal: receiverSignal(site.emitter.getText(), site.signal) } : { kind: 'neutral' };
-    }
-    if (site.slot !== undefined && sameTarget(site.slot, reference)) return { kind: 'neutral' };
+  const site = connectSiteOf(context, call);
+  if (site === undefined) return undefined;
+  if (sameTarget(context, site.emitter, reference)) {
+    if (isDiscarded(call)) return { kind: 'connect', signal: site.signal };
+    const handle = keptIn(call);
+    // A handle kept elsewhere (a field, an argument) is someone else's to end; `using` ends it.
+    if (handle === undefined || isUsingDeclaration(handle)) return { kind: 'neutral' };
+    return { kind: 'connect', signal: site.signal, handle };
   }
+  if (site.receiver !== undefined && sameTarget(context, site.receiver, reference)) {
+    return isDiscarded(call) ? { kind: 'connect', signal: receiverSignal(site.emitter.getText(), site.signal) } : { kind: 'neutral' };
+  }
+  if (site.slot !== undefined && sameTarget(context, site.slot, reference)) return { kind: 'neutral' };
   return undefined;
 }
 
@@ -157,15 +157,13 @@ export function receiverSignal(emitterText: string, signal: string): string {
 }
 
 function endUse(context: AnalysisContext, call: CallExpression, reference: Node): Use | undefined {
-  for (const model of context.models) {
-    const site = model.matchEnd(call, context);
-    if (site === undefined) continue;
-    if (site.kind === 'dispose' && sameTarget(site.emitter, reference)) return { kind: 'end-all' };
-    if (site.kind === 'disconnect-signal') {
-      if (sameTarget(site.emitter, reference)) return { kind: 'end-signal', signal: site.signal };
-      if (call.getArguments().some((argument) => sameTarget(argument, reference))) {
-        return { kind: 'end-signal', signal: receiverSignal(site.emitter.getText(), site.signal) };
-      }
+  const site = endSiteOf(context, call);
+  if (site === undefined) return undefined;
+  if (site.kind === 'dispose' && sameTarget(context, site.emitter, reference)) return { kind: 'end-all' };
+  if (site.kind === 'disconnect-signal') {
+    if (sameTarget(context, site.emitter, reference)) return { kind: 'end-signal', signal: site.signal };
+    if (call.getArguments().some((argument) => sameTarget(context, argument, reference))) {
+      return { kind: 'end-signal', signal: receiverSignal(site.emitter.getText(), site.signal) };
     }
   }
   return undefined;
@@ -173,11 +171,9 @@ function endUse(context: AnalysisContext, call: CallExpression, reference: Node)
 
 function ownershipUse(context: AnalysisContext, node: Node, reference: Node): Use | undefined {
   if (!Node.isCallExpression(node) && !Node.isNewExpression(node)) return undefined;
-  for (const model of context.models) {
-    for (const site of model.matchOwnership(node, context)) {
-      if (sameTarget(site.owned, reference)) return { kind: 'released' };
-      if (site.owner !== undefined && sameTarget(site.owner, reference)) return { kind: 'neutral' };
-    }
+  for (const site of ownershipSitesOf(context, node)) {
+    if (sameTarget(context, site.owned, reference)) return { kind: 'released' };
+    if (site.owner !== undefined && sameTarget(context, site.owner, reference)) return { kind: 'neutral' };
   }
   return undefined;
 }
@@ -258,13 +254,34 @@ function memberUse(context: AnalysisContext, access: Node, reference: Node): Use
       return endUse(context, signalCall, reference) ?? connectUse(context, signalCall, reference) ?? { kind: 'neutral' };
     }
   }
+  // Handing on an object member (`container.add(row.element)`, `forward(row.clicked)`): what
+  // keeps the member may keep the object too (its listeners often close over it). Precision first.
+  if (handsOn(outerAccess)) {
+    const type = typeOfExpression(outerAccess);
+    if (type === undefined || type.isObject() || type.isAny() || type.isUnknown()) return { kind: 'released' };
+  }
   // Writing or reading a member (`row.text = 'a'`, `row.count`) does not move the object.
   return { kind: 'neutral' };
 }
 
+/** The value of `node` goes somewhere that may keep it: an argument, an assignment, a literal, a return. */
+function handsOn(node: Node): boolean {
+  const parent = node.getParent();
+  if (parent === undefined) return false;
+  if ((Node.isCallExpression(parent) || Node.isNewExpression(parent)) && parent.getArguments().includes(node)) return true;
+  if (Node.isBinaryExpression(parent)) return parent.getRight() === node && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken;
+  return (
+    Node.isArrayLiteralExpression(parent) ||
+    Node.isPropertyAssignment(parent) ||
+    Node.isReturnStatement(parent) ||
+    Node.isSpreadElement(parent) ||
+    (Node.isVariableDeclaration(parent) && parent.getInitializer() === node)
+  );
+}
+
 function methodUse(context: AnalysisContext, access: Node, reference: Node): Use {
   const name = Node.isPropertyAccessExpression(access) ? access.getName() : undefined;
-  const declaration = declarationsOf(access)[0];
+  const declaration = declarationsOf(access, context)[0];
   if (name !== undefined && context.models.some((model) => model.isNeutralMethod?.(name, declaration) === true)) return { kind: 'neutral' };
   if (name !== undefined && ['emit', 'toString', 'valueOf'].includes(name)) return { kind: 'neutral' };
   if (declaration === undefined) return { kind: 'released' };

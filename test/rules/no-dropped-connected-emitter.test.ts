@@ -282,6 +282,17 @@ const doWhile = c(`export function f(more: () => boolean) {
   } while (more());
 }`);
 
+const genericCtor = c(`export function make<T extends Row>(ctor: new () => T) {
+  const row = new ctor();
+  row.clicked.connect(() => {});
+}`);
+
+const primitiveMember = c(`export function f() {
+  const row = new Row();
+  row.clicked.connect(() => {});
+  console.log(row.text);
+}`);
+
 const forOf = c(`export function f(ids: number[]) {
   for (const id of ids) {
     const row = new Row();
@@ -392,6 +403,18 @@ row.clicked.connect(() => {});`),
   remove(key: string) { this.rows.get(key)?.dispose(); this.rows.delete(key); }
   clear() { this.rows.forEach((row) => row.dispose()); this.rows.clear(); }
 }`),
+    // cleared after calling a method of the class that handles the old values
+    c(`export class P {
+  private rows: Row[] = [];
+  private current?: Row;
+  add() { const row = new Row(); row.clicked.connect(() => {}); this.rows.push(row); this.current = row; }
+  private disposeAll() { for (const row of this.rows) row.dispose(); }
+  reset() { this.disposeAll(); this.rows = []; this.current = undefined; }
+}`),
+    // an object member handed on may keep the object (its signal forwarded, kept by the callee)
+    c(`declare function forward(signal: Signal<[string]>): void;
+export function f() { const row = new Row(); row.clicked.connect(() => {}); forward(row.changed); }`),
+    c(`export function f(keep: object[]) { const row = new Row(); row.clicked.connect(() => {}); const changed = row.changed; keep.push(changed); }`),
     // a collection of rows that were never connected
     c(`export class P { private rows: Row[] = []; add() { this.rows.push(new Row()); } reset() { this.rows = []; } }`),
     // a temporary whose connection is kept
@@ -436,6 +459,11 @@ row.clicked.connect(() => {});`),
     { code: insideTry, errors: [{ messageId: 'droppedAtScopeEnd', suggestions: endOfBlockSuggestions(insideTry, 'row', 'row.clicked.connect(() => {});', '    ') }] },
     { code: catchStrict, options: [{ strict: true }], errors: [{ messageId: 'droppedAtScopeEnd', suggestions: endOfBlockSuggestions(catchStrict, 'row', '    console.error(error);\n  }') }] },
     { code: doWhile, errors: [{ messageId: 'droppedAtScopeEnd', suggestions: endOfBlockSuggestions(doWhile, 'job', 'job.finished.connect(() => {});', '    ') }] },
+    { code: genericCtor, errors: [{ messageId: 'droppedAtScopeEnd', data: { name: 'row', type: 'T', signals: "'clicked'" }, suggestions: endOfBlockSuggestions(genericCtor, 'row', 'row.clicked.connect(() => {});') }] },
+    // a primitive member handed on does not keep the object
+    { code: primitiveMember, errors: [{ messageId: 'droppedAtScopeEnd', suggestions: endOfBlockSuggestions(primitiveMember, 'row', 'console.log(row.text);') }] },
+    // the presets setting is read (the default model, named explicitly)
+    { code: timerMember, settings: { slotguard: { presets: ['slotguard'] } }, errors: [{ messageId: 'droppedAtScopeEnd', suggestions: endOfBlockSuggestions(timerMember, 'timer', 'timer.timeout.connect(() => {});', '  ', false) }] },
     { code: forOf, errors: [{ messageId: 'droppedAtScopeEnd', suggestions: usingSuggestion(forOf, 'row') }] },
     {
       code: c(`export class P {

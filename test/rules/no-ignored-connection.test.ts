@@ -53,6 +53,8 @@ typedRuleTester().run('no-ignored-connection', forTester(rule), {
     valid(`export function attach() { getStore().changed.connect(render); }`),
     valid(`class V extends SignalObject { rows: Store[] = []; add() { for (const r of this.rows) { r.changed.connect(render); } } }`),
     valid(`class V extends SignalObject { own = new Store(); start() { this.own.child.changed.connect(render); } }`),
+    // a line its author marks as not compiling (a type test) is not code that runs
+    valid(`export function rejected(m: Store) {\n  // @ts-expect-error a slot with the wrong parameter type\n  m.changed.connect((v: string) => v);\n}`),
     // once, when the option accepts it
     valid(`export function attach(m: Store) { m.done.connect(render, { once: true }); }`, { once: 'allow' }),
     valid(`export function attach(m: Store) { m.done.connect(render, { once: true }); }`, { once: true }),

@@ -3,7 +3,7 @@
 import { Node, type Expression, type Type } from 'ts-morph';
 import type { ConnectSite, EmitterModel, EndSite, HandleKind } from '../emitter-model.js';
 import { methodCallOn } from './method-calls.js';
-import { classChainHasName } from './slotguard.js';
+import { typeChainHasName } from './type-names.js';
 
 /** The JSON shape of a declared model. */
 export interface DeclaredModelSpec {
@@ -72,7 +72,7 @@ export function declaredModel(spec: DeclaredModelSpec): EmitterModel {
 
   const isEmitter = (type: Type): boolean => {
     if (type.isAny() || type.isUnknown()) return false;
-    if (types.length > 0) return types.some((name) => classChainHasName(type, name));
+    if (types.length > 0) return types.some((name) => typeChainHasName(type, name));
     const has = (names: Iterable<string>): boolean => [...names].some((name) => type.getProperty(name) !== undefined);
     return has(connect) && has(disconnect);
   };

@@ -5,7 +5,7 @@
 import { Node, type CallExpression, type Expression, type Type } from 'ts-morph';
 import type { ConnectSite, EmitterModel, EndSite } from '../emitter-model.js';
 import { methodCallOn } from './method-calls.js';
-import { classChainHasName } from './slotguard.js';
+import { typeChainHasName } from './type-names.js';
 
 const CONNECT = new Set(['on', 'addListener', 'once', 'prependListener', 'prependOnceListener']);
 const ONCE = new Set(['once', 'prependOnceListener']);
@@ -18,7 +18,7 @@ export function isEventEmitterType(type: Type): boolean {
   if (type.isAny() || type.isUnknown()) return false;
   const has = (name: string): boolean => type.getProperty(name) !== undefined;
   if (!has('on') || !has('emit')) return false;
-  return classChainHasName(type, 'EventEmitter') || (has('removeListener') && has('listenerCount'));
+  return typeChainHasName(type, 'EventEmitter') || (has('removeListener') && has('listenerCount'));
 }
 
 /** A live resource: dropping it connected keeps it running (a watcher, a socket), unlike a plain emitter. */

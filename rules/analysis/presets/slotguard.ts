@@ -1,78 +1,86 @@
 // The `slotguard` emitter model: `Signal` fields on objects, `SignalObject` (the QObject analog),
 // `Connection` handles. Types are recognised by shape and name, not by file, so the published
 // runtime, a type stub and a user's own subclass all match.
-import { Node, type CallExpression, type Expression, type NewExpression, type Type } from 'ts-morph';
+import { Node, ts, type CallExpression, type Expression, type NewExpression, type Type } from 'ts-morph';
 import type { ConnectSite, EmitterModel, EndSite, ModelEnv, OwnershipSite } from '../emitter-model.js';
-import { declarationsOf, isFromDefaultLibrary, propertyName, skipOuterExpressions as unwrap, typeOfExpression } from '../type-queries.js';
+import { declarationsOf, propertyName, skipOuterExpressions as unwrap, typeOfExpression } from '../type-queries.js';
 
-const signalTypes = new WeakMap<object, boolean>();
-const signalObjectTypes = new WeakMap<object, boolean>();
-const signalMemberTypes = new WeakMap<object, boolean>();
+// Recognition runs on the compiler's types and checker (no ts-morph wrappers): it is asked for
+// every candidate type, and memoized per type object (types are per checker, so per program).
+const signalTypes = new WeakMap<ts.Type, boolean>();
+const signalObjectTypes = new WeakMap<ts.Type, boolean>();
+const signalMemberTypes = new WeakMap<ts.Type, boolean>();
 
-function hasMembers(type: Type, names: readonly string[]): boolean {
-  return names.every((name) => type.getProperty(name) !== undefined);
+function hasMembers(checker: ts.TypeChecker, type: ts.Type, names: readonly string[]): boolean {
+  return names.every((name) => checker.getPropertyOfType(type, name) !== undefined);
+}
+
+/** The class or interface a type is an instance of (`Signal<[number]>` → `Signal<Args>`). */
+function declaredTarget(type: ts.Type): ts.Type {
+  if ((type.flags & ts.TypeFlags.Object) !== 0 && ((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) !== 0) {
+    return (type as ts.TypeReference).target;
+  }
+  return type;
+}
+
+function classChainHasName(checker: ts.TypeChecker, type: ts.Type, name: string, depth = 0): boolean {
+  if (depth > 12) return false;
+  const symbol = type.getSymbol() ?? type.aliasSymbol;
+  if (symbol?.getName() === name) return true;
+  const target = declaredTarget(type);
+  if (!target.isClassOrInterface()) return false;
+  return checker.getBaseTypes(target).some((base) => classChainHasName(checker, base, name, depth + 1));
+}
+
+function rawIsSignal(checker: ts.TypeChecker, type: ts.Type): boolean {
+  const known = signalTypes.get(type);
+  if (known !== undefined) return known;
+  signalTypes.set(type, false); // cycle guard
+  const result = classChainHasName(checker, type, 'Signal') && hasMembers(checker, type, ['connect', 'disconnect', 'emit']);
+  signalTypes.set(type, result);
+  return result;
 }
 
 /** `Signal<…>` of the runtime: a type named Signal (or extending one) with connect, disconnect and emit. */
-export function isSignalType(type: Type): boolean {
-  const key = type.compilerType;
-  const known = signalTypes.get(key);
-  if (known !== undefined) return known;
-  signalTypes.set(key, false); // cycle guard
-  const result = classChainHasName(type, 'Signal') && hasMembers(type, ['connect', 'disconnect', 'emit']);
-  signalTypes.set(key, result);
-  return result;
+export function isSignalType(type: Type, env: ModelEnv): boolean {
+  return rawIsSignal(env.checker, type.compilerType);
 }
 
 /** A `Connection` handle: named Connection, with disconnect() and connected. */
-export function isConnectionType(type: Type): boolean {
-  return classChainHasName(type, 'Connection') && hasMembers(type, ['disconnect', 'connected']);
-}
-
-export function classChainHasName(type: Type, name: string, depth = 0): boolean {
-  if (depth > 12) return false;
-  const symbol = type.getSymbol() ?? type.getAliasSymbol();
-  if (symbol?.getName() === name) return true;
-  if (!type.isClassOrInterface() && !type.isObject()) return false;
-  let bases: Type[];
-  try {
-    bases = type.getBaseTypes();
-  } catch {
-    return false; // not a class or interface type: no bases to follow
-  }
-  return bases.some((base) => classChainHasName(base, name, depth + 1));
+export function isConnectionType(type: Type, env: ModelEnv): boolean {
+  return classChainHasName(env.checker, type.compilerType, 'Connection') && hasMembers(env.checker, type.compilerType, ['disconnect', 'connected']);
 }
 
 /** `SignalObject` or a subclass: named SignalObject somewhere up its chain, disposable. */
-export function isSignalObjectType(type: Type): boolean {
-  const key = type.compilerType;
-  const known = signalObjectTypes.get(key);
+function rawIsSignalObject(checker: ts.TypeChecker, type: ts.Type): boolean {
+  const known = signalObjectTypes.get(type);
   if (known !== undefined) return known;
-  const result = classChainHasName(type, 'SignalObject') && type.getProperty('dispose') !== undefined;
-  signalObjectTypes.set(key, result);
+  const result = classChainHasName(checker, type, 'SignalObject') && checker.getPropertyOfType(type, 'dispose') !== undefined;
+  signalObjectTypes.set(type, result);
   return result;
 }
 
+function isDefaultLibrarySymbol(symbol: ts.Symbol | undefined): boolean {
+  const file = symbol?.declarations?.[0]?.getSourceFile().fileName;
+  return file !== undefined && /[\\/]typescript[\\/]lib[\\/]lib\.[^\\/]*\.d\.ts$/.test(file);
+}
+
 /** Any object type with a `Signal` member (field or getter). */
-function hasSignalMember(type: Type, site: Node | undefined): boolean {
-  const key = type.compilerType;
-  const known = signalMemberTypes.get(key);
+function rawHasSignalMember(checker: ts.TypeChecker, type: ts.Type): boolean {
+  const known = signalMemberTypes.get(type);
   if (known !== undefined) return known;
-  signalMemberTypes.set(key, false); // cycle guard: a Signal member whose type refers back
+  signalMemberTypes.set(type, false); // cycle guard: a Signal member whose type refers back
   let result = false;
-  if (type.isObject() && !isFromDefaultLibrary(type) && !type.isArray() && !type.isTuple() && type.getCallSignatures().length === 0) {
-    for (const property of type.getProperties()) {
-      const declaration = property.getValueDeclaration() ?? property.getDeclarations()[0];
-      const at = declaration ?? site;
-      if (at === undefined) continue;
-      const propertyType = property.getTypeAtLocation(at);
-      if (isSignalType(propertyType)) {
-        result = true;
-        break;
-      }
-    }
+  if (
+    (type.flags & ts.TypeFlags.Object) !== 0 &&
+    !isDefaultLibrarySymbol(type.getSymbol()) &&
+    !checker.isArrayType(type) &&
+    !checker.isTupleType(type) &&
+    type.getCallSignatures().length === 0
+  ) {
+    result = checker.getPropertiesOfType(type).some((property) => rawIsSignal(checker, checker.getNonNullableType(checker.getTypeOfSymbol(property))));
   }
-  signalMemberTypes.set(key, result);
+  signalMemberTypes.set(type, result);
   return result;
 }
 
@@ -81,11 +89,11 @@ function isFunctionLike(type: Type): boolean {
 }
 
 /** `E.sig` or `E['sig']` where the whole expression is a Signal: returns E and the signal's name. */
-function signalOwner(expression: Node): { emitter: Expression; signal: string } | undefined {
+function signalOwner(expression: Node, env: ModelEnv): { emitter: Expression; signal: string } | undefined {
   const target = unwrap(expression);
   if (Node.isPropertyAccessExpression(target) || Node.isElementAccessExpression(target)) {
     const type = typeOfExpression(target)?.getNonNullableType();
-    if (type === undefined || !isSignalType(type)) return undefined;
+    if (type === undefined || !isSignalType(type, env)) return undefined;
     const name = propertyName(target);
     if (name === undefined) return undefined;
     return { emitter: target.getExpression(), signal: name };
@@ -118,21 +126,26 @@ export const slotguardModel: EmitterModel = {
   name: 'slotguard',
   connectMethodNames: ['connect'],
 
-  isEmitterType(type: Type): boolean {
-    return isSignalObjectType(type) || hasSignalMember(type, undefined);
+  isEmitterType(type: Type, env: ModelEnv): boolean {
+    return rawIsSignalObject(env.checker, type.compilerType) || rawHasSignalMember(env.checker, type.compilerType);
   },
 
-  matchConnect(call: CallExpression): ConnectSite | undefined {
+  matchConnect(call: CallExpression, env: ModelEnv): ConnectSite | undefined {
     const method = methodCall(call);
     if (method?.name !== 'connect') return undefined;
-    const owner = signalOwner(method.object);
+    const owner = signalOwner(method.object, env);
     if (owner === undefined) return undefined;
     const [first, second] = call.getArguments();
     if (first === undefined) return undefined;
+    const site: ConnectSite = { emitter: owner.emitter, signal: owner.signal, handle: 'connection' };
+    // A written closure is a slot: no need to ask the checker (which would check its body).
+    if (Node.isArrowFunction(first) || Node.isFunctionExpression(first)) {
+      site.slot = first;
+      return site;
+    }
     const firstType = typeOfExpression(first);
     if (firstType === undefined) return undefined;
-    const site: ConnectSite = { emitter: owner.emitter, signal: owner.signal, handle: 'connection' };
-    if (isFunctionLike(firstType) || isSignalType(firstType)) {
+    if (isFunctionLike(firstType) || isSignalType(firstType, env)) {
       site.slot = first as Expression;
     } else {
       site.receiver = first as Expression;
@@ -141,17 +154,17 @@ export const slotguardModel: EmitterModel = {
     return site;
   },
 
-  matchEnd(call: CallExpression): EndSite | undefined {
+  matchEnd(call: CallExpression, env: ModelEnv): EndSite | undefined {
     const method = methodCall(call);
     if (method === undefined) return undefined;
     if (method.name === 'dispose' || method.name === '__@dispose' || isSymbolDispose(call)) {
       return { kind: 'dispose', emitter: method.object };
     }
     if (method.name !== 'disconnect') return undefined;
-    const owner = signalOwner(method.object);
+    const owner = signalOwner(method.object, env);
     if (owner !== undefined) return { kind: 'disconnect-signal', emitter: owner.emitter, signal: owner.signal };
     const handleType = typeOfExpression(method.object)?.getNonNullableType();
-    if (handleType !== undefined && isConnectionType(handleType)) return { kind: 'disconnect-handle', handle: method.object };
+    if (handleType !== undefined && isConnectionType(handleType, env)) return { kind: 'disconnect-handle', handle: method.object };
     return undefined;
   },
 

@@ -1,0 +1,48 @@
+// What the active models say about one call, asked once per call node and program: the same
+// connect call is looked at by the flow walk, the use classifier and the field pass.
+import type { CallExpression, NewExpression } from 'ts-morph';
+import type { AnalysisContext } from './context.js';
+import type { ConnectSite, EndSite, OwnershipSite } from './emitter-model.js';
+
+const none = Symbol('none');
+
+function memoized<T>(context: AnalysisContext, table: string, node: { compilerNode: object }, compute: () => T | undefined): T | undefined {
+  const memo = context.memo<object, T | typeof none>(table);
+  const known = memo.get(node.compilerNode);
+  if (known !== undefined) return known === none ? undefined : known;
+  let result: T | undefined;
+  try {
+    result = compute();
+  } catch {
+    result = undefined; // a model that cannot read this shape: not a site
+  }
+  memo.set(node.compilerNode, result === undefined ? none : result);
+  return result;
+}
+
+/** The first active model's connect site for this call, if any. */
+export function connectSiteOf(context: AnalysisContext, call: CallExpression): ConnectSite | undefined {
+  return memoized(context, 'connect-site', call, () => {
+    for (const model of context.models) {
+      const site = model.matchConnect(call, context);
+      if (site !== undefined) return { ...site, model };
+    }
+    return undefined;
+  });
+}
+
+/** The first active model's end site for this call, if any. */
+export function endSiteOf(context: AnalysisContext, call: CallExpression): EndSite | undefined {
+  return memoized(context, 'end-site', call, () => {
+    for (const model of context.models) {
+      const site = model.matchEnd(call, context);
+      if (site !== undefined) return site;
+    }
+    return undefined;
+  });
+}
+
+/** Every active model's ownership sites for this call or construction. */
+export function ownershipSitesOf(context: AnalysisContext, node: CallExpression | NewExpression): OwnershipSite[] {
+  return memoized(context, 'ownership-sites', node, () => context.models.flatMap((model) => model.matchOwnership(node, context))) ?? [];
+}
