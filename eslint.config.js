@@ -19,7 +19,7 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ['**/*.ts'], ...slotguard.configs.recommended },
+  slotguard.configs.recommended,
   {
     // The runtime's own tests and benchmarks create, connect and drop emitters on purpose: that is
     // what they measure and what the leak detector must see. The rules stay on everywhere else.

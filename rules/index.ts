@@ -17,6 +17,10 @@ const plugin = {
   configs: {} as Record<'recommended' | 'strict', TSESLint.FlatConfig.Config>,
 };
 
+// The configs apply to TypeScript files only, so `export default [slotguard.configs.recommended]`
+// works as it is: typed linting of eslint.config.mjs itself would fail (no tsconfig includes it).
+const files = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
+
 // Typed linting: the rules need the TypeScript program, which the project service provides.
 const languageOptions: TSESLint.FlatConfig.LanguageOptions = {
   parser,
@@ -25,6 +29,7 @@ const languageOptions: TSESLint.FlatConfig.LanguageOptions = {
 
 plugin.configs.recommended = {
   name: 'slotguard/recommended',
+  files,
   plugins: { slotguard: plugin },
   languageOptions,
   rules: {
@@ -37,6 +42,7 @@ plugin.configs.recommended = {
 // strict: exception paths too (a throw between connect and dispose).
 plugin.configs.strict = {
   name: 'slotguard/strict',
+  files,
   plugins: { slotguard: plugin },
   languageOptions,
   rules: {

@@ -2,6 +2,6 @@
 import slotguard from 'slotguard/eslint-plugin';
 
 export default [
-  { files: ['**/*.ts'], ...slotguard.configs.recommended },
+  slotguard.configs.recommended,
   { settings: { slotguard: { presets: ['gobject'] } } },
 ];

@@ -174,6 +174,29 @@ function resultFate(call: CallExpression, cls: ClassLike | undefined, scope: Nod
 }
 
 /**
+ * APIs whose handle is the listener itself (`addEventListener`, `on`): a listener kept in a local
+ * that is also used outside the connect call (stored in a table, passed on, removed later) is
+ * the handle, kept: something can remove it.
+ */
+function listenerFate(slot: Expression | undefined, call: CallExpression): Fate {
+  const listener = slot === undefined ? undefined : unwrapExpression(slot);
+  if (listener === undefined || !Node.isIdentifier(listener)) return NOT_ENDED;
+  const declaration = listener.getSymbol()?.getDeclarations()[0];
+  if (declaration === undefined || !Node.isVariableDeclaration(declaration)) return NOT_ENDED;
+  const name = declaration.getNameNode();
+  if (!Node.isIdentifier(name)) return NOT_ENDED;
+  const symbol = name.getSymbol();
+  const refersToListener = (node: Node): boolean => {
+    const parent = node.getParent();
+    // `{ listener }` names the property; its value is the variable
+    if (Node.isShorthandPropertyAssignment(parent) && parent.getNameNode() === node) return parent.getValueSymbol() === symbol;
+    return node.getSymbol() === symbol;
+  };
+  const uses = name.getSourceFile().getDescendantsOfKind(SyntaxKind.Identifier).filter((node) => node !== name && node.getText() === name.getText() && refersToListener(node));
+  return uses.some((use) => !use.getAncestors().includes(call)) ? ended('kept') : NOT_ENDED;
+}
+
+/**
  * `connectObject(…, owner)` (GNOME Shell): the connections end with `disconnectObject(owner)`, or when
  * the owner is destroyed. An owner other than `this` is trusted; `this` counts when the class calls
  * `disconnectObject(this)` somewhere or can be destroyed (it extends something other than `Extension`).
@@ -208,7 +231,7 @@ export function connectionFate(connect: MatchedConnect, context: AnalysisContext
   if (flags.signal || site.abortSignal !== undefined) return ended('abort-signal');
   if ((flags.once || site.once === true) && onceAllowed(once, site.signal)) return ended('once');
   const { cls, scope } = lifetimeScope(call);
-  const result = site.handle === 'none' ? NOT_ENDED : resultFate(call, cls, scope);
+  const result = site.handle === 'none' ? listenerFate(site.slot, call) : resultFate(call, cls, scope);
   if (result.ended) return result;
   if (scope !== undefined) {
     const keys = endKeys(scope, context);

@@ -2,7 +2,7 @@
 // message): on the examples, and on every case of the rules' own RuleTester suites, replayed as
 // files of a copy of the rules' fixture project.
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, describe, test } from 'node:test';
@@ -37,6 +37,10 @@ function checkLines(argv: string[], cwd: string): string[] {
   return findingLines(JSON.parse(result.stdout) as { filePath: string; messages: LintedMessage[] }[], cwd);
 }
 
+// Captured before any test runs: the recorder replaces Linter#verify while it imports the suites,
+// and no other ESLint run may overlap with that.
+const capturedCases = await captureRuleTesterCases();
+
 describe('parity: slotguard check reports what ESLint with the plugin reports', () => {
   // Each example has its own eslint.config.mjs; its settings.slotguard.presets become --preset flags.
   for (const name of ['widget-list', 'dom-component', 'gnome-extension']) {
@@ -51,8 +55,8 @@ describe('parity: slotguard check reports what ESLint with the plugin reports', 
     });
   }
 
-  describe('on the cases of the rules RuleTester suites', async () => {
-    const cases = await captureRuleTesterCases();
+  describe('on the cases of the rules RuleTester suites', () => {
+    const cases = capturedCases;
     // Inside the package (dist/ is build output) so that fixtures find node_modules, e.g. @types/node.
     const scratch = mkdtempSync(join(packageRoot, 'dist', 'parity-'));
     after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -160,7 +164,10 @@ async function captureRuleTesterCases(): Promise<CapturedCase[]> {
     RuleTester.it = run;
     RuleTester.itOnly = run;
     RuleTester.itSkip = run;
-    const suites = readdirSync(rulesTests, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.test.js'));
+    // Only the RuleTester suites: other test files there would register their tests here.
+    const suites = readdirSync(rulesTests, { recursive: true, encoding: 'utf8' }).filter(
+      (name) => name.endsWith('.test.js') && readFileSync(join(rulesTests, name), 'utf8').includes('rule-tester.js'),
+    );
     for (const file of suites.sort()) {
       await import(pathToFileURL(join(rulesTests, file)).href);
     }

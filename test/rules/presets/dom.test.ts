@@ -69,8 +69,31 @@ const validForBoth = [
 ];
 
 tester.run('no-ignored-connection (dom)', forTester(ignored), {
-  valid: [...validForBoth, { code: onLoad, options: [{ once: 'allow' }] }, { code: onLoad, options: [{ once: ['load'] }] }],
+  valid: [
+    ...validForBoth,
+    { code: onLoad, options: [{ once: 'allow' }] },
+    { code: onLoad, options: [{ once: ['load'] }] },
+    // the listener is kept in a table and removed from there later
+    `const listeners = new WeakMap<object, { target: EventTarget; listener: () => void }>();
+export function attach(key: object, target: EventTarget, onAbort: () => void) {
+  const listener = () => onAbort();
+  target.addEventListener('abort', listener, { once: true });
+  listeners.set(key, { target, listener });
+}
+export function detach(key: object) {
+  const entry = listeners.get(key);
+  entry?.target.removeEventListener('abort', entry.listener);
+}`,
+  ],
   invalid: [
+    // a listener in a local that nothing else uses is as lost as an inline one
+    {
+      code: `export function attach(target: EventTarget, onAbort: () => void) {
+  const listener = () => onAbort();
+  target.addEventListener('abort', listener, { once: true });
+}`,
+      errors: [{ messageId: 'ignoredConnection', line: 3 }],
+    },
     { code: tooltip, errors: [{ messageId: 'ignoredConnection', line: 3 }] },
     { code: layout, errors: [{ messageId: 'ignoredConnection', line: 3 }] },
     { code: shortcuts, errors: [{ messageId: 'ignoredConnection', line: 3 }] },
