@@ -38,10 +38,13 @@ function repeatMessage(report: LeakReport, repeats: number): string {
   return `The same leak (${report.kind}) has now happened ${repeats + 1} times for ${describeObject(report)}${site}; the first warning says what is connected and how to fix it.`;
 }
 
-/** The same leak: same kind, same object type and name, same creation and connect sites. */
+/**
+ * The same leak: same kind, object type, creation and connect sites. Not the objectName: rows
+ * named `row-1`, `row-2`… created at one site are one leak repeated, not a thousand leaks.
+ */
 function aggregationKey(report: LeakReport): string {
   const connections = report.connections.map((c) => `${c.signal}>${c.slot}@${c.connectedAt ?? ''}`).join(',');
-  return [report.kind, report.objectType, report.objectName ?? '', report.createdAt ?? '', connections].join('\n');
+  return [report.kind, report.objectType, report.createdAt ?? '', connections].join('\n');
 }
 
 type Sink = (warning: LeakWarning) => void;

@@ -32,6 +32,15 @@ test('the same creation site is printed once, then its repeats are summed into o
   assert.equal(printed.length, 3, 'nothing new to print');
 });
 
+test('objects of one creation site with different objectNames are one leak repeated', () => {
+  const { printed, flushes, aggregator } = collecting();
+  for (let i = 0; i < 100; i += 1) {
+    aggregator.onLeak(droppedWhileConnected({ objectType: 'Row', objectName: `row-${i}`, createdAt: '/app/list.ts:9:9' }, [{ signal: 'clicked', slot: 'f' }]));
+  }
+  flushes.splice(0).forEach((flush) => flush());
+  assert.deepEqual(printed.map((warning) => warning.repeats), [0, 99]);
+});
+
 test('a leak that keeps happening one at a time is summed up at 2, 10, 100… occurrences, not once each', () => {
   const { printed, flushes, aggregator } = collecting();
   for (let i = 0; i < 150; i += 1) {
