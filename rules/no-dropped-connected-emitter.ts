@@ -9,13 +9,13 @@ export const name = 'no-dropped-connected-emitter';
 /** Message texts, shared with the CLI so that both print findings identically. */
 export const messages: Record<DroppedEmitterMessageId, string> = {
   droppedAtScopeEnd:
-    "'{{name}}' ({{type}}) is still connected ({{signals}}) when it goes out of scope on some path: its connections are never torn down. Call {{name}}.dispose() on every path, declare it with `using`, or store it where it is disposed later.",
+    "'{{name}}' ({{type}}) is still connected ({{signals}}) when it goes out of scope on some path: its connections are never torn down. Call {{name}}.{{release}}() on every path, declare it with `using`, or store it where it is disposed later.",
   droppedByReassignment:
-    "'{{name}}' is reassigned while the {{type}} it holds is still connected ({{signals}}): that object is dropped without being disposed. Call {{name}}.dispose() before reassigning it.",
+    "'{{name}}' is reassigned while the {{type}} it holds is still connected ({{signals}}): that object is dropped without being disposed. Call {{name}}.{{release}}() before reassigning it.",
   droppedByFieldOverwrite:
-    "'{{name}}' is overwritten while the {{type}} it holds is still connected ({{signals}}): the old object is dropped without being disposed. Call {{name}}?.dispose() before assigning a new value.",
+    "'{{name}}' is overwritten while the {{type}} it holds is still connected ({{signals}}): the old object is dropped without being disposed. Call {{name}}?.{{release}}() before assigning a new value.",
   droppedFromCollection:
-    "`{{operation}}` drops objects of '{{name}}' ({{type}}) that are still connected ({{signals}}) without disposing them. Dispose the removed objects first, for example `for (const item of {{name}}) item.dispose()`.",
+    "`{{operation}}` drops objects of '{{name}}' ({{type}}) that are still connected ({{signals}}) without disposing them. Dispose the removed objects first, for example `for (const item of {{name}}) item.{{release}}()`.",
   neverStored:
     'This {{type}} is connected ({{signals}}) and never stored: it is dropped at once while still connected. Keep it and dispose it later, pass a parent to its constructor, or track it with owner.track(…).',
   droppedOnThrow:

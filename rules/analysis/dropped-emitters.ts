@@ -54,6 +54,20 @@ function hasSymbolDispose(type: Type | undefined): boolean {
     .some((property) => property.getName().startsWith('__@dispose'));
 }
 
+/** The method that releases this emitter, for messages: `dispose`, or a preset resource's own (`close`, `terminate`…). */
+const RELEASE_METHODS = ['dispose', 'close', 'terminate', 'destroy', 'stop', 'kill', 'removeAllListeners'];
+function releaseMethod(type: Type | undefined): string {
+  const nonNullable = type?.getNonNullableType();
+  return RELEASE_METHODS.find((method) => nonNullable?.getProperty(method) !== undefined) ?? 'dispose';
+}
+
+/** A collection's element type (`Row[]`, `Set<Row>`, `Map<K, Row>`), or the type itself. */
+function elementOrSelf(type: Type | undefined): Type | undefined {
+  const nonNullable = type?.getNonNullableType();
+  if (nonNullable === undefined) return undefined;
+  return nonNullable.getArrayElementType() ?? nonNullable.getTypeArguments().at(-1) ?? nonNullable;
+}
+
 function disposeCall(name: string, nullable: boolean): string {
   return `${name}${nullable ? '?.' : '.'}dispose();`;
 }
@@ -110,7 +124,7 @@ const dropMessage: Record<Drop['kind'], DroppedEmitterMessageId> = {
 function dropFinding(file: SourceFile, drop: Drop): Finding {
   const type = typeOfExpression(drop.creation);
   const name = drop.variable?.name ?? drop.creation.getText();
-  const data: Record<string, string> = { name, type: typeName(type, drop.creation), signals: quoteSignals(drop.signals) };
+  const data: Record<string, string> = { name, type: typeName(type, drop.creation), signals: quoteSignals(drop.signals), release: releaseMethod(type) };
   if (drop.exit !== undefined) data.line = String(drop.exit.getStartLineNumber());
   return {
     rule: droppedEmitterRule,
@@ -124,7 +138,8 @@ function dropFinding(file: SourceFile, drop: Drop): Finding {
 
 function fieldFinding(file: SourceFile, drop: FieldDrop): Finding {
   const name = `this.${drop.field}`;
-  const type = typeName(typeOfExpression(drop.access), drop.node);
+  const fieldType = typeOfExpression(drop.access);
+  const type = typeName(fieldType, drop.node);
   const suggestions: FindingSuggestion[] = [];
   if (drop.kind === 'field-overwrite' && drop.statement !== undefined) {
     const start = drop.statement.getStart();
@@ -133,7 +148,7 @@ function fieldFinding(file: SourceFile, drop: FieldDrop): Finding {
   return {
     rule: droppedEmitterRule,
     messageId: drop.kind === 'field-overwrite' ? 'droppedByFieldOverwrite' : 'droppedFromCollection',
-    data: { name, type, signals: quoteSignals(drop.signals), operation: drop.node.getText().replace(/\s+/g, ' ') },
+    data: { name, type, signals: quoteSignals(drop.signals), operation: drop.node.getText().replace(/\s+/g, ' '), release: releaseMethod(elementOrSelf(fieldType)) },
     start: drop.node.getStart(),
     end: drop.node.getEnd(),
     suggestions,

@@ -17,7 +17,7 @@ describe('analysis core on a ts-morph Project', () => {
     const [finding] = findings;
     assert.equal(finding?.rule, 'no-dropped-connected-emitter');
     assert.equal(finding?.messageId, 'droppedAtScopeEnd');
-    assert.deepEqual(finding?.data, { name: 'row', type: 'Row', signals: "'clicked'" });
+    assert.deepEqual(finding?.data, { name: 'row', type: 'Row', signals: "'clicked'", release: 'dispose' });
     assert.equal(code.slice(finding.start, finding.end), 'new Row()');
     const using = finding?.suggestions.find((suggestion) => suggestion.messageId === 'suggestUsing');
     assert.deepEqual(using?.edits.map((edit) => code.slice(edit.start, edit.end)), ['const']);

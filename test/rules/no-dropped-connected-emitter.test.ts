@@ -424,22 +424,22 @@ export function f() { const row = new Row(); row.clicked.connect(() => {}); forw
   ],
   invalid: [
 
-    { code: aliasFactory, errors: [{ messageId: 'droppedAtScopeEnd', data: { name: 'ticker', type: 'Ticker', signals: "'ticked'" }, suggestions: endOfBlockSuggestions(aliasFactory, 'ticker', 'ticker.ticked.connect(() => {});', '  ', false) }] },
-    { code: interfaceTyped, errors: [{ messageId: 'droppedAtScopeEnd', data: { name: 'ticker', type: 'Tick', signals: "'ticked'" }, suggestions: endOfBlockSuggestions(interfaceTyped, 'ticker', 'ticker.ticked.connect(() => {});', '  ', false) }] },
-    { code: genericBox, errors: [{ messageId: 'droppedAtScopeEnd', data: { name: 'box', type: 'Box<string>', signals: "'changed'" }, suggestions: endOfBlockSuggestions(genericBox, 'box', 'box.changed.connect((value) => console.log(value));', '  ', false) }] },
-    { code: getterSignal, errors: [{ messageId: 'droppedAtScopeEnd', data: { name: 'timer', type: 'Timer', signals: "'tick'" }, suggestions: endOfBlockSuggestions(getterSignal, 'timer', 'timer.tick.connect((n) => console.log(n));', '  ', false) }] },
+    { code: aliasFactory, errors: [{ messageId: 'droppedAtScopeEnd', data: { name: 'ticker', type: 'Ticker', signals: "'ticked'", release: 'dispose' }, suggestions: endOfBlockSuggestions(aliasFactory, 'ticker', 'ticker.ticked.connect(() => {});', '  ', false) }] },
+    { code: interfaceTyped, errors: [{ messageId: 'droppedAtScopeEnd', data: { name: 'ticker', type: 'Tick', signals: "'ticked'", release: 'dispose' }, suggestions: endOfBlockSuggestions(interfaceTyped, 'ticker', 'ticker.ticked.connect(() => {});', '  ', false) }] },
+    { code: genericBox, errors: [{ messageId: 'droppedAtScopeEnd', data: { name: 'box', type: 'Box<string>', signals: "'changed'", release: 'dispose' }, suggestions: endOfBlockSuggestions(genericBox, 'box', 'box.changed.connect((value) => console.log(value));', '  ', false) }] },
+    { code: getterSignal, errors: [{ messageId: 'droppedAtScopeEnd', data: { name: 'timer', type: 'Timer', signals: "'tick'", release: 'dispose' }, suggestions: endOfBlockSuggestions(getterSignal, 'timer', 'timer.tick.connect((n) => console.log(n));', '  ', false) }] },
     { code: shortCircuit, errors: [{ messageId: 'droppedAtScopeEnd', suggestions: endOfBlockSuggestions(shortCircuit, 'row', 'flag && row.dispose();') }] },
-    { code: optionalChain, errors: [{ messageId: 'droppedAtScopeEnd', data: { name: 'row', type: 'Row', signals: "'clicked'" }, suggestions: [{ messageId: 'suggestDispose', output: edit(optionalChain, 'row?.clicked.connect(() => {});', 'row?.clicked.connect(() => {});\n  row?.dispose();') }, ...usingSuggestion(optionalChain, 'row')] }] },
-    { code: otherSignalLeft, errors: [{ messageId: 'droppedAtScopeEnd', data: { name: 'row', type: 'Row', signals: "'changed'" }, suggestions: endOfBlockSuggestions(otherSignalLeft, 'row', 'row.clicked.disconnect();') }] },
-    { code: oneHandleLeft, errors: [{ messageId: 'droppedAtScopeEnd', data: { name: 'row', type: 'Row', signals: "'clicked'" }, suggestions: endOfBlockSuggestions(oneHandleLeft, 'row', 'void second;') }] },
+    { code: optionalChain, errors: [{ messageId: 'droppedAtScopeEnd', data: { name: 'row', type: 'Row', signals: "'clicked'", release: 'dispose' }, suggestions: [{ messageId: 'suggestDispose', output: edit(optionalChain, 'row?.clicked.connect(() => {});', 'row?.clicked.connect(() => {});\n  row?.dispose();') }, ...usingSuggestion(optionalChain, 'row')] }] },
+    { code: otherSignalLeft, errors: [{ messageId: 'droppedAtScopeEnd', data: { name: 'row', type: 'Row', signals: "'changed'", release: 'dispose' }, suggestions: endOfBlockSuggestions(otherSignalLeft, 'row', 'row.clicked.disconnect();') }] },
+    { code: oneHandleLeft, errors: [{ messageId: 'droppedAtScopeEnd', data: { name: 'row', type: 'Row', signals: "'clicked'", release: 'dispose' }, suggestions: endOfBlockSuggestions(oneHandleLeft, 'row', 'void second;') }] },
     {
       code: loopReassign,
       errors: [{ messageId: 'droppedByReassignment', line: 7, suggestions: [{ messageId: 'suggestDispose', output: edit(loopReassign, '    row = new Row();', '    row?.dispose();\n    row = new Row();') }] }],
     },
-    { code: whileLoop, errors: [{ messageId: 'droppedAtScopeEnd', data: { name: 'job', type: 'Job', signals: "'finished'" }, suggestions: endOfBlockSuggestions(whileLoop, 'job', 'job.start();', '    ') }] },
+    { code: whileLoop, errors: [{ messageId: 'droppedAtScopeEnd', data: { name: 'job', type: 'Job', signals: "'finished'", release: 'dispose' }, suggestions: endOfBlockSuggestions(whileLoop, 'job', 'job.start();', '    ') }] },
     { code: arrowUnit, errors: [{ messageId: 'droppedAtScopeEnd', suggestions: endOfBlockSuggestions(arrowUnit, 'row', 'row.clicked.connect(() => {});') }] },
     { code: methodUnit, errors: [{ messageId: 'droppedAtScopeEnd', suggestions: endOfBlockSuggestions(methodUnit, 'row', 'row.clicked.connect(this, () => {});', '    ') }] },
-    { code: receiverController, errors: [{ messageId: 'droppedAtScopeEnd', data: { name: 'controller', type: 'Controller', signals: "'row.clicked'" }, suggestions: endOfBlockSuggestions(receiverController, 'controller', "row.clicked.connect(controller, 'onClicked');") }] },
+    { code: receiverController, errors: [{ messageId: 'droppedAtScopeEnd', data: { name: 'controller', type: 'Controller', signals: "'row.clicked'", release: 'dispose' }, suggestions: endOfBlockSuggestions(receiverController, 'controller', "row.clicked.connect(controller, 'onClicked');") }] },
     { code: nullParent, errors: [{ messageId: 'droppedAtScopeEnd', suggestions: endOfBlockSuggestions(nullParent, 'row', 'row.clicked.connect(() => {});') }] },
     { code: conditionalStore, errors: [{ messageId: 'droppedAtScopeEnd' , suggestions: [] }] },
     {
@@ -448,7 +448,7 @@ export function f() { const row = new Row(); row.clicked.connect(() => {}); forw
         {
           messageId: 'droppedAtScopeEnd',
           line: 10,
-          data: { name: 'row', type: 'Row', signals: "'changed'" },
+          data: { name: 'row', type: 'Row', signals: "'changed'", release: 'dispose' },
           suggestions: [
             { messageId: 'suggestDispose', output: edit(sameFileFactory, "row.setText('x');", "row.setText('x');\n  row.dispose();") },
             { messageId: 'suggestUsing', output: edit(sameFileFactory, 'const row = build()', 'using row = build()') },
@@ -459,7 +459,7 @@ export function f() { const row = new Row(); row.clicked.connect(() => {}); forw
     { code: insideTry, errors: [{ messageId: 'droppedAtScopeEnd', suggestions: endOfBlockSuggestions(insideTry, 'row', 'row.clicked.connect(() => {});', '    ') }] },
     { code: catchStrict, options: [{ strict: true }], errors: [{ messageId: 'droppedAtScopeEnd', suggestions: endOfBlockSuggestions(catchStrict, 'row', '    console.error(error);\n  }') }] },
     { code: doWhile, errors: [{ messageId: 'droppedAtScopeEnd', suggestions: endOfBlockSuggestions(doWhile, 'job', 'job.finished.connect(() => {});', '    ') }] },
-    { code: genericCtor, errors: [{ messageId: 'droppedAtScopeEnd', data: { name: 'row', type: 'T', signals: "'clicked'" }, suggestions: endOfBlockSuggestions(genericCtor, 'row', 'row.clicked.connect(() => {});') }] },
+    { code: genericCtor, errors: [{ messageId: 'droppedAtScopeEnd', data: { name: 'row', type: 'T', signals: "'clicked'", release: 'dispose' }, suggestions: endOfBlockSuggestions(genericCtor, 'row', 'row.clicked.connect(() => {});') }] },
     // a primitive member handed on does not keep the object
     { code: primitiveMember, errors: [{ messageId: 'droppedAtScopeEnd', suggestions: endOfBlockSuggestions(primitiveMember, 'row', 'console.log(row.text);') }] },
     // the presets setting is read (the default model, named explicitly)
@@ -470,7 +470,7 @@ export function f() { const row = new Row(); row.clicked.connect(() => {}); forw
   make(): Row { const row = new Row(); row.clicked.connect(() => {}); return row; }
   run() { this.make(); }
 }`),
-      errors: [{ messageId: 'neverStored', data: { name: 'this.make()', type: 'Row', signals: "'clicked'" } }],
+      errors: [{ messageId: 'neverStored', data: { name: 'this.make()', type: 'Row', signals: "'clicked'", release: 'dispose' } }],
     },
     {
       code: c(`export class P {
@@ -491,26 +491,26 @@ export function f() { const row = new Row(); row.clicked.connect(() => {}); forw
   add() { const row = new Row(); row.clicked.connect(() => {}); this.rows.push(row); }
   reset() { this.rows.splice(0); }
 }`),
-      errors: [{ messageId: 'droppedFromCollection', line: 7, data: { name: 'this.rows', type: 'Row[]', signals: "'clicked'", operation: 'this.rows.splice(0)' } }],
+      errors: [{ messageId: 'droppedFromCollection', line: 7, data: { name: 'this.rows', type: 'Row[]', signals: "'clicked'", operation: 'this.rows.splice(0)', release: 'dispose' } }],
     },
     {
       code: scopeEnd,
-      errors: [{ messageId: 'droppedAtScopeEnd', line: 5, column: 15, data: { name: 'row', type: 'Row', signals: "'clicked'" }, suggestions: endOfBlockSuggestions(scopeEnd, 'row', "row.setText('new');") }],
+      errors: [{ messageId: 'droppedAtScopeEnd', line: 5, column: 15, data: { name: 'row', type: 'Row', signals: "'clicked'", release: 'dispose' }, suggestions: endOfBlockSuggestions(scopeEnd, 'row', "row.setText('new');") }],
     },
     { code: earlyReturn, errors: [{ messageId: 'droppedAtScopeEnd', line: 5, suggestions: usingSuggestion(earlyReturn, 'row') }] },
-    { code: elseBranch, errors: [{ messageId: 'droppedAtScopeEnd', data: { name: 'row', type: 'Row', signals: "'changed'" }, suggestions: endOfBlockSuggestions(elseBranch, 'row', "    console.log('kept');\n  }") }] },
+    { code: elseBranch, errors: [{ messageId: 'droppedAtScopeEnd', data: { name: 'row', type: 'Row', signals: "'changed'", release: 'dispose' }, suggestions: endOfBlockSuggestions(elseBranch, 'row', "    console.log('kept');\n  }") }] },
     { code: loopBody, errors: [{ messageId: 'droppedAtScopeEnd', line: 6, suggestions: endOfBlockSuggestions(loopBody, 'row', 'row.clicked.connect(() => {});', '    ') }] },
     {
       code: reassigned,
-      errors: [{ messageId: 'droppedByReassignment', line: 7, data: { name: 'row', type: 'Row', signals: "'clicked'" }, suggestions: [{ messageId: 'suggestDispose', output: edit(reassigned, '  row = new Row();', '  row.dispose();\n  row = new Row();') }] }],
+      errors: [{ messageId: 'droppedByReassignment', line: 7, data: { name: 'row', type: 'Row', signals: "'clicked'", release: 'dispose' }, suggestions: [{ messageId: 'suggestDispose', output: edit(reassigned, '  row = new Row();', '  row.dispose();\n  row = new Row();') }] }],
     },
-    { code: timerMember, errors: [{ messageId: 'droppedAtScopeEnd', data: { name: 'timer', type: 'Timer', signals: "'timeout'" }, suggestions: endOfBlockSuggestions(timerMember, 'timer', 'timer.timeout.connect(() => {});', '  ', false) }] },
-    { code: factoryOtherFile, errors: [{ messageId: 'droppedAtScopeEnd', data: { name: 'row', type: 'Row', signals: "'clicked'" }, suggestions: endOfBlockSuggestions(factoryOtherFile, 'row', 'describeRow(row);') }] },
+    { code: timerMember, errors: [{ messageId: 'droppedAtScopeEnd', data: { name: 'timer', type: 'Timer', signals: "'timeout'", release: 'dispose' }, suggestions: endOfBlockSuggestions(timerMember, 'timer', 'timer.timeout.connect(() => {});', '  ', false) }] },
+    { code: factoryOtherFile, errors: [{ messageId: 'droppedAtScopeEnd', data: { name: 'row', type: 'Row', signals: "'clicked'", release: 'dispose' }, suggestions: endOfBlockSuggestions(factoryOtherFile, 'row', 'describeRow(row);') }] },
     { code: wiredElsewhere, errors: [{ messageId: 'droppedAtScopeEnd', suggestions: endOfBlockSuggestions(wiredElsewhere, 'row', 'wire(row, () => {});') }] },
-    { code: receiverBound, errors: [{ messageId: 'droppedAtScopeEnd', data: { name: 'row', type: 'Row', signals: "'model.changed'" }, suggestions: endOfBlockSuggestions(receiverBound, 'row', 'model.changed.connect(row, () => {});') }] },
+    { code: receiverBound, errors: [{ messageId: 'droppedAtScopeEnd', data: { name: 'row', type: 'Row', signals: "'model.changed'", release: 'dispose' }, suggestions: endOfBlockSuggestions(receiverBound, 'row', 'model.changed.connect(row, () => {});') }] },
     {
       code: fieldOverwrite,
-      errors: [{ messageId: 'droppedByFieldOverwrite', line: 12, data: { name: 'this.current', type: 'Row', signals: "'clicked'" }, suggestions: [{ messageId: 'suggestDispose', output: edit(fieldOverwrite, '  replace() {\n    this.current', '  replace() {\n    this.current?.dispose();\n    this.current') }] }],
+      errors: [{ messageId: 'droppedByFieldOverwrite', line: 12, data: { name: 'this.current', type: 'Row', signals: "'clicked'", release: 'dispose' }, suggestions: [{ messageId: 'suggestDispose', output: edit(fieldOverwrite, '  replace() {\n    this.current', '  replace() {\n    this.current?.dispose();\n    this.current') }] }],
     },
     {
       code: fieldFromLocal,
@@ -521,11 +521,11 @@ export function f() { const row = new Row(); row.clicked.connect(() => {}); forw
     // strict: the throw between connect and dispose
     { code: throwStrict, options: [{ strict: true }], errors: [{ messageId: 'droppedOnThrow', data: { name: 'row', type: 'Row', signals: "'clicked'", line: '7' }, suggestions: usingSuggestion(throwStrict, 'row') }] },
     // never stored
-    { code: c(`export function f() { new Row().clicked.connect(() => {}); }`), errors: [{ messageId: 'neverStored', data: { name: 'new Row()', type: 'Row', signals: "'clicked'" } }] },
+    { code: c(`export function f() { new Row().clicked.connect(() => {}); }`), errors: [{ messageId: 'neverStored', data: { name: 'new Row()', type: 'Row', signals: "'clicked'", release: 'dispose' } }] },
     { code: c(`export function f() { new Timer().timeout.connect(() => {}); }`), errors: [{ messageId: 'neverStored' }] },
-    { code: c(`export function f() { createRow().changed.connect(() => {}); }`), errors: [{ messageId: 'neverStored', data: { name: 'createRow()', type: 'Row', signals: "'changed'" } }] },
+    { code: c(`export function f() { createRow().changed.connect(() => {}); }`), errors: [{ messageId: 'neverStored', data: { name: 'createRow()', type: 'Row', signals: "'changed'", release: 'dispose' } }] },
     { code: c(`export function f() { createConnectedRow(() => {}); }`), errors: [{ messageId: 'neverStored', data: { name: 'createConnectedRow(() => {})', type: 'Row', signals: "'clicked'" } }] },
-    { code: c(`export function f() { startJob(); }`), errors: [{ messageId: 'neverStored', data: { name: 'startJob()', type: 'Job', signals: "'finished'" } }] },
+    { code: c(`export function f() { startJob(); }`), errors: [{ messageId: 'neverStored', data: { name: 'startJob()', type: 'Job', signals: "'finished'", release: 'dispose' } }] },
     { code: c(`new Row().clicked.connect(() => {});`), errors: [{ messageId: 'neverStored' }] },
     { code: c(`export function f() { void new Row().clicked.connect(() => {}); }`), errors: [{ messageId: 'neverStored' }] },
     // collections
@@ -540,8 +540,8 @@ export function f() { const row = new Row(); row.clicked.connect(() => {}); forw
   removeFirst() { this.rows.shift(); }
 }`),
       errors: [
-        { messageId: 'droppedFromCollection', line: 7, data: { name: 'this.rows', type: 'Row[]', signals: "'clicked'", operation: 'this.rows = []' } },
-        { messageId: 'droppedFromCollection', line: 8, data: { name: 'this.rows', type: 'Row[]', signals: "'clicked'", operation: 'this.rows.length = 0' } },
+        { messageId: 'droppedFromCollection', line: 7, data: { name: 'this.rows', type: 'Row[]', signals: "'clicked'", operation: 'this.rows = []', release: 'dispose' } },
+        { messageId: 'droppedFromCollection', line: 8, data: { name: 'this.rows', type: 'Row[]', signals: "'clicked'", operation: 'this.rows.length = 0', release: 'dispose' } },
         { messageId: 'droppedFromCollection', line: 9 },
         { messageId: 'droppedFromCollection', line: 10 },
         { messageId: 'droppedFromCollection', line: 11 },
@@ -555,7 +555,7 @@ export function f() { const row = new Row(); row.clicked.connect(() => {}); forw
   clear() { this.rows.clear(); }
 }`),
       errors: [
-        { messageId: 'droppedFromCollection', line: 7, data: { name: 'this.rows', type: 'Map<string, Row>', signals: "'clicked'", operation: 'this.rows.delete(key)' } },
+        { messageId: 'droppedFromCollection', line: 7, data: { name: 'this.rows', type: 'Map<string, Row>', signals: "'clicked'", operation: 'this.rows.delete(key)', release: 'dispose' } },
         { messageId: 'droppedFromCollection', line: 8 },
       ],
     },

@@ -124,11 +124,12 @@ tester.run('no-dropped-connected-emitter (dom)', forTester(dropped), {
     {
       // an open socket dropped while its listener is connected keeps receiving
       code: `export function open(url: string) {\n  const ws = new WebSocket(url);\n  ws.addEventListener('message', (e) => console.log(e.data));\n}`,
-      errors: [{ messageId: 'droppedAtScopeEnd', suggestions: [] }],
+      // the message names the socket's own release method, not dispose()
+      errors: [{ messageId: 'droppedAtScopeEnd', data: { name: 'ws', type: 'WebSocket', signals: "'message'", release: 'close' }, suggestions: [] }],
     },
     {
       code: `export function spawn() {\n  const worker = new Worker('task.js');\n  worker.addEventListener('message', (e) => console.log(e.data));\n}`,
-      errors: [{ messageId: 'droppedAtScopeEnd', suggestions: [] }],
+      errors: [{ messageId: 'droppedAtScopeEnd', data: { name: 'worker', type: 'Worker', signals: "'message'", release: 'terminate' }, suggestions: [] }],
     },
   ],
 });
