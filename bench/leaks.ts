@@ -8,7 +8,8 @@
 // every object it made and measure that instead; so samples are separated by a turn of the event
 // loop, as an application's work is.
 import { consume, median, printCase, type BenchCase, type CaseResult, type Subject } from './harness.js';
-import { configureLeakDetection, Signal, SignalObject, type LeakDetectionOptions } from '../src/index.js';
+import { configureLeakDetection, type LeakDetectionOptions } from '../src/index.js';
+import { Widget } from './widget.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const PROD = 'production';
@@ -34,13 +35,6 @@ function inMode(mode: string, run: (n: number) => unknown): Subject {
   };
 }
 
-class Widget extends SignalObject {
-  readonly clicked = new Signal<[n: number]>(this, 'clicked');
-  readonly changed = new Signal<[n: number]>(this, 'changed');
-  readonly moved = new Signal<[n: number]>(this, 'moved');
-  readonly resized = new Signal<[n: number]>(this, 'resized');
-  readonly closed = new Signal<[n: number]>(this, 'closed');
-}
 
 let total = 0;
 const slot = (n: number): void => {

@@ -11,6 +11,7 @@ const mitt = mittModule as unknown as typeof mittModule.default;
 
 process.env.NODE_ENV ??= 'production';
 const { Signal, SignalObject } = await import('../src/index.js');
+const { Widget } = await import('./widget.js');
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const SG = 'slotguard';
@@ -35,13 +36,6 @@ class Controller extends SignalObject {
   }
 }
 
-class Widget extends SignalObject {
-  readonly clicked = new Signal<[n: number]>(this, 'clicked');
-  readonly changed = new Signal<[n: number]>(this, 'changed');
-  readonly moved = new Signal<[n: number]>(this, 'moved');
-  readonly resized = new Signal<[n: number]>(this, 'resized');
-  readonly closed = new Signal<[n: number]>(this, 'closed');
-}
 
 /** The same object with signals created without names: shows what naming costs at construction. */
 class UnnamedWidget extends SignalObject {
