@@ -1,7 +1,8 @@
 // The development registry: leak detection's implementation of the runtime's DevHooks. It keeps
 // an ObjectRecord per SignalObject (and per other object once it owns a connected signal or is a
-// receiver), a ConnectionRecord per connection, the probes and the growth monitor. Everything
-// it holds on to objects is weak: WeakMap keys, WeakRefs, FinalizationRegistry targets.
+// receiver), a ConnectionRecord per connection (carried by the Connection), the probes and the
+// growth monitor. Everything it holds on to objects is weak: WeakMap keys, WeakRefs,
+// FinalizationRegistry targets.
 import type { Connection } from '../connection.js';
 import type { AnySignal, DevHooks } from '../dev-hooks.js';
 import { SignalObject } from '../object.js';
@@ -40,10 +41,20 @@ interface Recorded {
   [recordKey]?: ObjectRecord;
 }
 
+const connectionKey = Symbol('slotguard.leakConnection');
+
+/** A connection carries its record (development only): no weak table entry per connection. */
+interface RecordedConnection {
+  [connectionKey]?: ConnectionRecord;
+}
+
+function connectionRecordOf(connection: Connection): ConnectionRecord | undefined {
+  return (connection as RecordedConnection)[connectionKey];
+}
+
 export class DevRegistry implements DevHooks {
   /** Records of objects other than SignalObjects (see #track). */
   readonly #records = new WeakMap<object, ObjectRecord>();
-  readonly #connections = new WeakMap<Connection, ConnectionRecord>();
   /** Records of live, undisposed SignalObjects, for liveObjects(). */
   readonly #live: ObjectRecord[] = [];
   readonly #probes: Probes;
@@ -141,7 +152,7 @@ export class DevRegistry implements DevHooks {
       outgoingAt: -1,
       incomingAt: -1,
     };
-    this.#connections.set(connection, record);
+    (connection as RecordedConnection)[connectionKey] = record;
     addOutgoing(record);
     if (receiver !== undefined) addIncoming(record, receiver);
     const count = signal.connectionCount;
@@ -149,7 +160,7 @@ export class DevRegistry implements DevHooks {
   }
 
   disconnected(_signal: AnySignal, connection: Connection): void {
-    const record = this.#connections.get(connection);
+    const record = connectionRecordOf(connection);
     if (record === undefined) return;
     // The entry stays while a kept Connection handle lives (its site still answers connectionSite).
     removeOutgoing(record);
@@ -188,7 +199,7 @@ export class DevRegistry implements DevHooks {
   }
 
   connectionSite(connection: Connection): string | undefined {
-    return this.#connections.get(connection)?.connectedAt;
+    return connectionRecordOf(connection)?.connectedAt;
   }
 
   #subject(object: object, record: ObjectRecord | undefined): LeakSubject {
@@ -197,7 +208,7 @@ export class DevRegistry implements DevHooks {
 
   #reportGrowth(signal: AnySignal, count: number, emitter: ObjectRecord): void {
     const connections = liveConnections(signal).map((connection): LeakConnection => {
-      const record = this.#connections.get(connection);
+      const record = connectionRecordOf(connection);
       return record === undefined ? { signal: signalName(signal), slot: connection.slotName } : leakConnection(record);
     });
     const owner = emitterOf(signal);
