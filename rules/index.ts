@@ -27,29 +27,23 @@ const languageOptions: TSESLint.FlatConfig.LanguageOptions = {
   parserOptions: { projectService: true },
 };
 
-plugin.configs.recommended = {
-  name: 'slotguard/recommended',
-  files,
-  plugins: { slotguard: plugin },
-  languageOptions,
-  rules: {
-    [`slotguard/${droppedEmitterName}`]: 'error',
-    [`slotguard/${unboundClosureSlotName}`]: 'error',
-    [`slotguard/${ignoredConnectionName}`]: 'error',
-  },
-};
+/** A flat config: typed, on TypeScript files, every rule an error; `dropped` options the strict config sets. */
+function typedConfig(name: string, droppedOptions?: { strict: boolean }): TSESLint.FlatConfig.Config {
+  return {
+    name,
+    files,
+    plugins: { slotguard: plugin },
+    languageOptions,
+    rules: {
+      [`slotguard/${droppedEmitterName}`]: droppedOptions === undefined ? 'error' : ['error', droppedOptions],
+      [`slotguard/${unboundClosureSlotName}`]: 'error',
+      [`slotguard/${ignoredConnectionName}`]: 'error',
+    },
+  };
+}
 
+plugin.configs.recommended = typedConfig('slotguard/recommended');
 // strict: exception paths too (a throw between connect and dispose).
-plugin.configs.strict = {
-  name: 'slotguard/strict',
-  files,
-  plugins: { slotguard: plugin },
-  languageOptions,
-  rules: {
-    [`slotguard/${droppedEmitterName}`]: ['error', { strict: true }],
-    [`slotguard/${unboundClosureSlotName}`]: 'error',
-    [`slotguard/${ignoredConnectionName}`]: 'error',
-  },
-};
+plugin.configs.strict = typedConfig('slotguard/strict', { strict: true });
 
 export default plugin;

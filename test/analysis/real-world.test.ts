@@ -2,7 +2,6 @@
 // ts-morph Project) over this project's own sources and the TypeScript sources that ajv ships in
 // node_modules, with the same findings from both front doors.
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import parser from '@typescript-eslint/parser';
@@ -11,36 +10,15 @@ import { Project } from 'ts-morph';
 import ts from 'typescript';
 import plugin from '../../rules/index.js';
 import { createAnalysisContext, findDroppedEmitters } from '../../rules/analysis/index.js';
+import { ajvSources, packageRoot as root, realWorldCompilerOptions, typeScriptFilesUnder } from './real-world-sources.js';
 
-const root = join(import.meta.dirname, '..', '..', '..');
-
-function typeScriptFilesUnder(dir: string, skip: (path: string) => boolean = () => false): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts'))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .filter((path) => !skip(path));
-}
-
-const ownSources = ['src', 'rules', 'test', 'bench', 'cli']
-  .flatMap((dir) => {
-    try {
-      return typeScriptFilesUnder(join(root, dir), (path) => path.includes(`${join('test', 'fixtures')}`) && !path.includes(join('fixtures', 'project')));
-    } catch {
-      return []; // a folder this branch does not have yet
-    }
-  });
-const vendored = typeScriptFilesUnder(join(root, 'node_modules', 'ajv', 'lib'));
+const ownSources = ['src', 'rules', 'test', 'bench', 'cli'].flatMap((dir) =>
+  typeScriptFilesUnder(join(root, dir), (path) => path.includes(`${join('test', 'fixtures')}`) && !path.includes(join('fixtures', 'project'))),
+);
+const vendored = ajvSources();
 
 const compilerOptions: ts.CompilerOptions = {
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.ESNext,
-  moduleResolution: ts.ModuleResolutionKind.Bundler,
-  lib: ['lib.es2022.d.ts', 'lib.esnext.disposable.d.ts', 'lib.dom.d.ts'],
-  types: ['node'],
-  strict: true,
-  skipLibCheck: true,
-  noEmit: true,
-  resolveJsonModule: true,
+  ...realWorldCompilerOptions,
   paths: { slotguard: [join(root, 'test', 'fixtures', 'project', 'stub', 'slotguard.ts')] },
 };
 
