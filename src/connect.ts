@@ -6,18 +6,13 @@ import { devHooks, type AnySignal } from './dev-hooks.js';
 import { attachAbort } from './abort-link.js';
 import { endConnection, link, liveConnections, ownerOf } from './slot-list.js';
 import { addSender, isBlockedFor, isDisposedObject, senderListFor, SignalObject } from './object.js';
-import { forwardSlot, isSignal, type ConnectOptions } from './signal.js';
-import { describeSignal, typeName } from './slot-names.js';
+import { forwardSlot, isSignal } from './signal.js';
+import { describeSignal, describeValue, typeName } from './slot-names.js';
 import { countMade } from './stats.js';
+import { checkOptions } from './connect-options.js';
 
 const FORMS =
   'connect(slot, options?), connect(receiver, method or method name, options?), or connect(targetSignal, options?)';
-
-function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (typeof value === 'object') return typeName(value);
-  return typeof value;
-}
 
 function resolveMethod(receiver: object, key: string | symbol): StoredSlot {
   const method = (receiver as Record<string | symbol, unknown>)[key];
@@ -30,18 +25,6 @@ function resolveMethod(receiver: object, key: string | symbol): StoredSlot {
   return method as StoredSlot;
 }
 
-function checkOptions(options: unknown): ConnectOptions | undefined {
-  if (options === undefined) return undefined;
-  if (typeof options !== 'object' || options === null) {
-    throw new TypeError(`Signal.connect: options must be an object like { once: true }, got ${describeValue(options)}.`);
-  }
-  const abort = (options as ConnectOptions).signal;
-  if (abort !== undefined && !(abort instanceof AbortSignal)) {
-    throw new TypeError(`Signal.connect: options.signal must be an AbortSignal (from an AbortController), got ${describeValue(abort)}.`);
-  }
-  return options;
-}
-
 export function connectSlot(signal: AnySignal, first: unknown, second: unknown, third: unknown): Connection {
   if (typeof second === 'function' || typeof second === 'string' || typeof second === 'symbol') {
     if ((typeof first !== 'object' || first === null) && typeof first !== 'function') {
@@ -49,6 +32,11 @@ export function connectSlot(signal: AnySignal, first: unknown, second: unknown, 
     }
     const slot = typeof second === 'function' ? (second as StoredSlot) : resolveMethod(first, second);
     return makeConnection(signal, slot, first, third);
+  }
+  if (second !== undefined && (typeof second !== 'object' || second === null) && typeof first === 'object' && first !== null && !isSignal(first)) {
+    throw new TypeError(
+      `Signal.connect: the slot of receiver ${typeName(first)} must be a method (a function or a method name), got ${describeValue(second)}. Use ${FORMS}.`,
+    );
   }
   if (isSignal(first)) {
     if (first === signal) throw new TypeError(`Signal.connect: ${describeSignal(signal)} cannot forward to itself.`);
@@ -125,8 +113,11 @@ function makeConnection(signal: AnySignal, slot: StoredSlot, receiver: object | 
 function matcher(args: unknown[]): (c: Connection) => boolean {
   if (args.length === 0) return () => true;
   const [first, second] = args;
-  if (typeof first !== 'object' && typeof first !== 'function') {
-    throw new TypeError(`Signal.disconnect: expected a slot, a receiver or a signal, got ${describeValue(first)}.`);
+  if ((typeof first !== 'object' && typeof first !== 'function') || first === null) {
+    throw new TypeError(
+      `Signal.disconnect: expected a slot, a receiver or a signal, got ${describeValue(first)}. ` +
+        'Call disconnect() with no argument to end every connection.',
+    );
   }
   if (args.length === 1 || second === undefined) {
     return (c) => c._slot === first || c._receiver?.deref() === first;

@@ -3,7 +3,13 @@ import { SignalObject, sendersOf } from './object.js';
 import { connectionInfo, signalsFor } from './registry.js';
 import { liveConnections } from './slot-list.js';
 import type { AnySignal } from './dev-hooks.js';
-import { describeSignal, typeName } from './slot-names.js';
+import { describeSignal, describeValue, typeName } from './slot-names.js';
+
+function checkObject(object: unknown, where: string): void {
+  if ((typeof object !== 'object' || object === null) && typeof object !== 'function') {
+    throw new TypeError(`${where}: expected a SignalObject, an object with Signal fields, or a Signal; got ${describeValue(object)}.`);
+  }
+}
 
 function label(object: object): string {
   const name = (object as { objectName?: unknown }).objectName;
@@ -15,6 +21,7 @@ function label(object: object): string {
  * captured it), then the signals of other objects connected to it.
  */
 export function dumpObjectInfo(object: object): string {
+  checkObject(object, 'dumpObjectInfo');
   const lines = [`OBJECT ${label(object)}`, '  SIGNALS OUT'];
   const signals = signalsFor(object);
   if (signals.length === 0) lines.push('    (none)');
@@ -35,6 +42,7 @@ export function dumpObjectInfo(object: object): string {
 
 /** `Type::objectName` for the object and its descendants, indented, with signal names and connection counts. */
 export function dumpObjectTree(object: object): string {
+  checkObject(object, 'dumpObjectTree');
   const lines: string[] = [];
   const visit = (node: object, depth: number): void => {
     const signals = signalsFor(node).map(({ name, signal }) => `${name}: ${signal.connectionCount}`);

@@ -9,7 +9,7 @@ import { storeName } from './signal-names.js';
 import { isSignal, Signal } from './signal.js';
 import { endConnection, liveConnections, ownerOf, setBlocked } from './slot-list.js';
 import { countCreated, countDisposed } from './stats.js';
-import { describeObject, typeName } from './slot-names.js';
+import { describeObject, describeValue } from './slot-names.js';
 
 const DISPOSED = 1;
 const BLOCKED = 2;
@@ -37,10 +37,6 @@ class ObjectState {
 
 function stateOf(object: SignalObject): ObjectState {
   return (object._state ??= new ObjectState());
-}
-
-function describeValue(value: unknown): string {
-  return value === null ? 'null' : typeof value === 'object' ? typeName(value) : typeof value;
 }
 
 export class SignalObject implements Disposable {
@@ -83,9 +79,7 @@ export class SignalObject implements Disposable {
     if (this.isDisposed) throw new Error(`setParent: ${describeObject(this)} was disposed; a disposed object cannot be re-parented.`);
     if (parent !== null) {
       if (parent.isDisposed) throw new Error(`setParent: the new parent ${describeObject(parent)} was disposed; choose a live parent.`);
-      for (let p: SignalObject | null = parent; p !== null; p = p.parent) {
-        if (p === this) throw new Error(`setParent: ${describeObject(parent)} is ${describeObject(this)} or one of its descendants; that would make a cycle.`);
-      }
+      refuseCycle(this, parent);
     }
     if (current !== null) removeChild(current, this);
     stateOf(this).parent = parent;
@@ -152,6 +146,17 @@ export class SignalObject implements Disposable {
 
   [Symbol.dispose](): void {
     this.dispose();
+  }
+}
+
+/** setParent(parent) on `object` would make a cycle if `parent` is `object` or one of its descendants. */
+function refuseCycle(object: SignalObject, parent: SignalObject): void {
+  if (parent === object) throw new Error(`setParent: an object cannot be its own parent (${describeObject(object)}); that would make a cycle.`);
+  let depth = 1;
+  for (let p = parent.parent; p !== null; p = p.parent, depth++) {
+    if (p !== object) continue;
+    const where = depth === 1 ? `a child of this ${describeObject(object)}` : `a descendant of this ${describeObject(object)}, ${depth} levels down`;
+    throw new Error(`setParent: the new parent (${describeObject(parent)}) is ${where}; that would make a cycle. Detach it first, or choose another parent.`);
   }
 }
 

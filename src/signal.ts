@@ -12,6 +12,7 @@ import { emission, flushPending, connectionCount, ownerOf } from './slot-list.js
 import { connectFunction, connectSlot, disconnectMatching, reportEmitAfterDispose } from './connect.js';
 import { throwSlotErrors } from './slot-errors.js';
 import { nameOf, rememberName } from './signal-names.js';
+import { describeValue } from './slot-names.js';
 
 export interface ConnectOptions {
   /** End the connection after its first delivery. */
@@ -60,8 +61,10 @@ export class Signal<Args extends unknown[] = []> {
   /** Calls every connected slot, in connection order, with `args`. */
   // eslint-disable-next-line @typescript-eslint/no-unused-vars -- read through `arguments`, see below
   emit(...args: Args): void {
-    const head = this._s;
+    // `this?.`: an unbound `const f = sig.emit; f()` gets a clear error below, not "reading '_s'".
+    const head = (this as Signal<Args> | undefined)?._s;
     if (!isConnection(head)) {
+      if (head === undefined && !(this instanceof Signal)) throwUnboundEmit(this);
       if (devHooks !== undefined) reportEmitAfterDispose(this);
       return;
     }
@@ -120,6 +123,11 @@ export class Signal<Args extends unknown[] = []> {
   get name(): string | undefined {
     return nameOf(this);
   }
+}
+
+function throwUnboundEmit(self: unknown): never {
+  const label = self === undefined ? 'this is undefined' : `this is ${describeValue(self)}`;
+  throw new TypeError(`Signal.emit was called without its signal as \`this\` (${label}). Call it as signal.emit(…), or pass (…args) => signal.emit(…args).`);
 }
 
 /** Calls a function slot with n <= 3 arguments, without building an array. */

@@ -7,6 +7,13 @@ export function typeName(value: object): string {
   return typeof ctor?.name === 'string' && ctor.name !== '' ? ctor.name : 'Object';
 }
 
+/** For error messages: `null`, the type name of an object, or `typeof` anything else. */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'object') return typeName(value);
+  return typeof value;
+}
+
 /** `Type::objectName` when the object has a name, else `Type`. */
 export function describeObject(value: object): string {
   const name = (value as { objectName?: unknown }).objectName;

@@ -1,0 +1,50 @@
+// Checking `connect`'s options object: unknown keys and ill-typed values are errors that name
+// the key, what it must be and the closest known option, never silently ignored.
+import type { ConnectOptions } from './signal.js';
+import { describeValue } from './slot-names.js';
+
+const BOOLEAN_OPTIONS = ['once', 'queued', 'unique'] as const;
+const OPTION_NAMES: readonly string[] = [...BOOLEAN_OPTIONS, 'signal'];
+
+/** Edit distance between two short names (options are a handful of short words). */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row.push(Math.min((previous[j] as number) + 1, (row[j - 1] as number) + 1, (previous[j - 1] as number) + cost));
+    }
+    previous = row;
+  }
+  return previous[b.length] as number;
+}
+
+function unknownOption(key: string): TypeError {
+  const closest = OPTION_NAMES.find((name) => distance(key.toLowerCase(), name) <= 2);
+  const hint = closest === undefined ? '.' : ` (did you mean '${closest}'?).`;
+  return new TypeError(`Signal.connect: unknown option '${key}'${hint} The options are ${OPTION_NAMES.join(', ')}.`);
+}
+
+/** The options object of a connect call, checked; undefined when there is none. */
+export function checkOptions(options: unknown): ConnectOptions | undefined {
+  if (options === undefined) return undefined;
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(`Signal.connect: options must be an object like { once: true }, got ${describeValue(options)}.`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!OPTION_NAMES.includes(key)) throw unknownOption(key);
+  }
+  const record = options as Record<string, unknown>;
+  for (const name of BOOLEAN_OPTIONS) {
+    const value = record[name];
+    if (value !== undefined && typeof value !== 'boolean') {
+      throw new TypeError(`Signal.connect: options.${name} must be true or false, got ${describeValue(value)}.`);
+    }
+  }
+  const abort = record.signal;
+  if (abort !== undefined && !(abort instanceof AbortSignal)) {
+    throw new TypeError(`Signal.connect: options.signal must be an AbortSignal (from an AbortController), got ${describeValue(abort)}.`);
+  }
+  return options;
+}
