@@ -1,26 +1,34 @@
-// The `signal` connect option: an AbortSignal that ends the connection. The listener is kept in a
-// side table (rare feature, no field on every Connection) so it can be removed when the
-// connection ends first: a long-lived AbortSignal must not retain ended connections.
-import { ABORTABLE } from './connection-flags.js';
+// The `signal` connect option: an AbortSignal that ends the connection. One 'abort' listener per
+// AbortSignal, not per connection (so Node never warns about too many listeners, and adding one
+// is O(1)); it holds the connections weakly (a long-lived AbortSignal must not keep the emitters
+// connected with it alive), and is removed once every connection it ends has ended otherwise.
 import type { Connection } from './connection.js';
+import { onConnectionEnd } from './end-hooks.js';
+import { WeakConnectionList } from './weak-connection-list.js';
 
-const listeners = new WeakMap<Connection, { abort: AbortSignal; listener: () => void }>();
+const groups = new WeakMap<AbortSignal, WeakConnectionList>();
+
+function groupFor(abort: AbortSignal): WeakConnectionList {
+  const group = groups.get(abort);
+  if (group !== undefined) return group;
+  const listener = (): void => {
+    groups.delete(abort);
+    for (const c of list.live()) c.disconnect();
+  };
+  const list = new WeakConnectionList(() => {
+    groups.delete(abort);
+    abort.removeEventListener('abort', listener);
+  });
+  abort.addEventListener('abort', listener, { once: true });
+  groups.set(abort, list);
+  return list;
+}
 
 /** Ends `connection` when `abort` aborts; false if it already has (the caller ends it at once). */
 export function attachAbort(connection: Connection, abort: AbortSignal): boolean {
   if (abort.aborted) return false;
-  const listener = (): void => {
-    connection.disconnect();
-  };
-  abort.addEventListener('abort', listener, { once: true });
-  listeners.set(connection, { abort, listener });
-  connection._flags |= ABORTABLE;
+  const group = groupFor(abort);
+  group.add(connection);
+  onConnectionEnd(connection, group);
   return true;
-}
-
-export function detachAbort(connection: Connection): void {
-  const entry = listeners.get(connection);
-  if (entry === undefined) return;
-  listeners.delete(connection);
-  entry.abort.removeEventListener('abort', entry.listener);
 }

@@ -97,8 +97,10 @@ function makeConnection(signal: AnySignal, slot: StoredSlot, receiver: object | 
   const connection = new Connection(signal, slot, receiver === undefined ? undefined : new WeakRef(receiver), flags);
   const senders = senderListFor(receiver);
   if (senders?.isDisposed === true) {
-    // A disposed receiver takes no connections: hand back one that has already ended.
+    // A disposed receiver takes no connections: hand back one that has already ended, and
+    // that, like any ended connection, retains nothing (not even its signal).
     connection._flags |= DEAD;
+    connection._signal = undefined;
     connection._slot = undefined;
     connection._receiver = undefined;
     return connection;

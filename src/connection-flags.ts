@@ -13,8 +13,8 @@ export const PENDING = 8;
 /** Bits that take a connection off the emit fast path. */
 export const EMIT_MASK = DEAD | ONCE | QUEUED | PENDING;
 
-/** The connection has an AbortSignal listener to remove when it ends. */
-export const ABORTABLE = 16;
+/** Something waits for this connection to end (end-hooks.ts: an AbortSignal link, `track`, `next()`). */
+export const ENDS_HOOKED = 16;
 /** The receiver is a SignalObject that lists this connection among its senders. */
 export const INBOUND = 32;
 

@@ -9,29 +9,25 @@ import { storeName } from './signal-names.js';
 import { isSignal, Signal } from './signal.js';
 import { endConnection, liveConnections, ownerOf, setBlocked } from './slot-list.js';
 import { countCreated, countDisposed } from './stats.js';
+import { TrackedList } from './tracked-list.js';
+import { WeakConnectionList } from './weak-connection-list.js';
 import { describeObject, describeValue } from './slot-names.js';
 
 const DISPOSED = 1;
 const BLOCKED = 2;
 const NO_CHILDREN: readonly SignalObject[] = Object.freeze([]);
-/** A sender list shorter than this is never compacted on `addSender`. */
-const MIN_SENDERS_COMPACT = 16;
 
 class ObjectState {
   parent: SignalObject | null = null;
   children: SignalObject[] | undefined = undefined;
   objectName = '';
-  tracked: Disposable[] | undefined = undefined;
+  tracked: TrackedList | undefined = undefined;
   /**
    * Receiver-bound connections whose receiver is this object, ended when it is disposed. Held
    * weakly: a connection holds its signal, the signal its owner, so a strong entry would keep
    * every emitter connected to a long-lived receiver alive even after the program dropped it.
    */
-  senders: WeakRef<Connection>[] | undefined = undefined;
-  /** How many entries of `senders` have ended since it was last compacted. */
-  endedSenders = 0;
-  /** `addSender` compacts `senders` when it reaches this length (entries of collected emitters never report ending). */
-  compactSendersAt = MIN_SENDERS_COMPACT;
+  senders: WeakConnectionList | undefined = undefined;
   destroyed: Signal<[SignalObject]> | undefined = undefined;
 }
 
@@ -121,7 +117,7 @@ export class SignalObject implements Disposable {
       );
     }
     if (this.isDisposed) resource[Symbol.dispose]();
-    else (stateOf(this).tracked ??= []).push(resource);
+    else (stateOf(this).tracked ??= new TrackedList()).add(resource);
     return resource;
   }
 
@@ -182,12 +178,12 @@ function disposeState(object: SignalObject, state: ObjectState, errors: unknown[
   if (state.destroyed !== undefined) endAll(state.destroyed);
   const senders = state.senders;
   state.senders = undefined;
-  for (const ref of senders ?? []) ref.deref()?.disconnect();
-  const tracked = state.tracked;
+  for (const c of senders?.live() ?? []) c.disconnect();
+  const tracked = state.tracked?.release() ?? [];
   state.tracked = undefined;
-  for (let i = (tracked?.length ?? 0) - 1; i >= 0; i--) {
-    const resource = tracked?.[i];
-    if (resource !== undefined) collect(errors, () => resource[Symbol.dispose]());
+  for (let i = tracked.length - 1; i >= 0; i--) {
+    const resource = tracked[i] as Disposable;
+    collect(errors, () => resource[Symbol.dispose]());
   }
   for (const child of [...(state.children ?? [])]) collect(errors, () => child.dispose());
   if (state.parent !== null) {
@@ -204,42 +200,27 @@ export function senderListFor(receiver: object | undefined): SignalObject | unde
 
 /** Records a receiver-bound connection to `receiver`, so disposing the receiver ends it. */
 export function addSender(receiver: SignalObject, connection: Connection): void {
-  const state = stateOf(receiver);
-  if ((state.senders?.length ?? 0) >= state.compactSendersAt) compactSenders(state);
-  (state.senders ??= []).push(new WeakRef(connection));
+  (stateOf(receiver).senders ??= new WeakConnectionList()).add(connection);
 }
 
-function liveSender(ref: WeakRef<Connection>): boolean {
-  return ref.deref()?.connected === true;
-}
-
-/** Drops entries whose connection ended or was collected; the next compaction waits for the list to double. */
-function compactSenders(state: ObjectState): void {
-  const live = (state.senders ?? []).filter(liveSender);
-  state.senders = live;
-  state.endedSenders = 0;
-  state.compactSendersAt = Math.max(MIN_SENDERS_COMPACT, live.length * 2);
-}
-
-/**
- * A receiver-bound connection to `receiver` ended. Ended entries are dropped once they are half
- * of the list (amortised O(1)), so a receiver whose senders all ended keeps no list behind.
- */
+/** A receiver-bound connection to `receiver` ended: its entry is dropped in time (weak-connection-list.ts). */
 export function senderEnded(receiver: object | undefined): void {
-  const state = senderListFor(receiver)?._state;
-  if (state?.senders === undefined) return;
-  state.endedSenders++;
-  if (state.endedSenders * 2 >= state.senders.length) compactSenders(state);
+  senderListFor(receiver)?._state?.senders?.connectionEnded();
 }
 
 /** The receiver-bound connections to `receiver` that are still live (for dumpObjectInfo). */
 export function sendersOf(receiver: SignalObject): Connection[] {
-  const live: Connection[] = [];
-  for (const ref of receiver._state?.senders ?? []) {
-    const c = ref.deref();
-    if (c?.connected === true) live.push(c);
-  }
-  return live;
+  return receiver._state?.senders?.live() ?? [];
+}
+
+/** @internal For tests: the entries `receiver`'s sender list holds, live or not yet dropped. */
+export function senderEntryCount(receiver: SignalObject): number {
+  return receiver._state?.senders?.entryCount ?? 0;
+}
+
+/** @internal For tests: the resources `object` tracks, released or not yet dropped. */
+export function trackedEntryCount(object: SignalObject): number {
+  return object._state?.tracked?.entryCount ?? 0;
 }
 
 export function isDisposedObject(object: SignalObject): boolean {

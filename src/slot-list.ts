@@ -10,11 +10,11 @@
 // Appending and unlinking are O(1) (doubly linked). While any emission runs, ended connections
 // are only marked dead and unlinked when the outermost emission returns, so an emission in
 // progress never loses its place (its `end` node stays in the list).
-import { ABORTABLE, BLOCKED, COUNT_SHIFT, COUNT_UNIT, DEAD, HEAD_MASK, INBOUND } from './connection-flags.js';
+import { BLOCKED, ENDS_HOOKED, COUNT_SHIFT, COUNT_UNIT, DEAD, HEAD_MASK, INBOUND } from './connection-flags.js';
 import { senderEnded } from './object.js';
 import { isConnection, type Connection } from './connection.js';
 import { devHooks, type AnySignal } from './dev-hooks.js';
-import { detachAbort } from './abort-link.js';
+import { runEndHooks } from './end-hooks.js';
 import { countEnded } from './stats.js';
 
 /** Emission depth across all signals, and the connections that ended while it was above zero. */
@@ -81,13 +81,13 @@ export function endConnection(c: Connection): void {
   c._flags |= DEAD;
   (signal._s as Connection)._flags -= COUNT_UNIT;
   countEnded();
-  if ((c._flags & ABORTABLE) !== 0) detachAbort(c);
   devHooks?.disconnected(signal, c);
   if ((c._flags & INBOUND) !== 0) senderEnded(c._receiver?.deref());
   c._slot = undefined;
   c._receiver = undefined;
   if (emission.depth === 0) unlink(c);
   else emission.pending.push(c);
+  if ((c._flags & ENDS_HOOKED) !== 0) runEndHooks(c);
 }
 
 /** Called when the outermost emission returns: unlinks what ended during it. */
