@@ -1,7 +1,7 @@
 // configureLeakDetection: on in development, free in production. When it is off, the runtime's
 // dev hooks are not installed, so no object gets a WeakRef, a probe or a stack. It runs once
 // with the defaults when slotguard is imported.
-import { setDevHooks } from '../dev-hooks.js';
+import { setDevHooks } from '../core/dev-hooks.js';
 import { DevRegistry, type DetectionSettings } from './dev-registry.js';
 import { checkedThreshold, GrowthMonitor } from './growth-monitor.js';
 import type { LeakDetectionOptions, LeakReport } from './leak-report.js';

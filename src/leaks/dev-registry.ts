@@ -3,12 +3,12 @@
 // receiver), a ConnectionRecord per connection (carried by the Connection), the probes and the
 // growth monitor. Everything it holds on to objects is weak: WeakMap keys, WeakRefs,
 // FinalizationRegistry targets.
-import type { Connection } from '../connection.js';
-import type { AnySignal, DevHooks } from '../dev-hooks.js';
-import { SignalObject } from '../object.js';
-import { isSignal } from '../signal.js';
-import { liveConnections } from '../slot-list.js';
-import { typeName } from '../slot-names.js';
+import type { Connection } from '../core/connection.js';
+import type { AnySignal, DevHooks } from '../core/dev-hooks.js';
+import { SignalObject } from '../objects/object.js';
+import { isSignal } from '../signals/signal.js';
+import { liveConnections } from '../core/slot-list.js';
+import { typeName } from '../core/slot-names.js';
 import { captureSite, constructorChain } from './call-sites.js';
 import type { GrowthMonitor } from './growth-monitor.js';
 import { spreadOf } from './growth-monitor.js';

@@ -3,7 +3,7 @@
 // connected and not disposed (root leaks only: a child left connected because its parent was
 // not disposed is counted under the parent), and, after garbage collection when asked, the ones
 // that were dropped while connected.
-import type { SignalObject } from '../object.js';
+import type { SignalObject } from '../objects/object.js';
 import type { DevRegistry } from './dev-registry.js';
 import { undisposedAtScopeEnd, describeObject } from './leak-messages.js';
 import { nextTurn } from './next-turn.js';

@@ -1,7 +1,7 @@
 // What leak detection remembers about an object and its connections: small copies (type, name,
 // sites, signal and slot names) that outlive the object, so that a probe can say what was lost
 // after the collector took it. A record never reaches the object: only through a WeakRef.
-import type { Connection } from '../connection.js';
+import type { Connection } from '../core/connection.js';
 import type { LeakConnection, LeakReport } from './leak-report.js';
 import { addIndexed, removeIndexed, takeIndexed } from './indexed-lists.js';
 import type { LeakSubject } from './leak-messages.js';

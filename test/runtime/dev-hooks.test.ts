@@ -1,7 +1,7 @@
 // The seam to leak detection: every hook is called at its moment, and none on the emit path.
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, test } from 'node:test';
-import { setDevHooks, type AnySignal, type DevHooks } from '../../src/dev-hooks.js';
+import { setDevHooks, type AnySignal, type DevHooks } from '../../src/core/dev-hooks.js';
 import { Signal, SignalObject, registry, type Connection } from '../../src/index.js';
 import { Button, Counter, collectUntil } from './fixtures.js';
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { getEventListeners } from 'node:events';
 import { test } from 'node:test';
 import { configureLeakDetection, Signal, SignalObject, type Connection } from '../../src/index.js';
-import { senderEntryCount, trackedEntryCount } from '../../src/object.js';
+import { senderEntryCount, trackedEntryCount } from '../../src/objects/object.js';
 import { collectUntil } from './fixtures.js';
 
 class Row extends SignalObject {

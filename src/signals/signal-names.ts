@@ -9,8 +9,8 @@
 //
 // Measured alternative: one prototype per distinct name costs more at construction (a
 // megamorphic construct and store) and makes emit's loads megamorphic in apps with many names.
-import type { AnySignal } from './dev-hooks.js';
-import { terminalOf } from './slot-list.js';
+import type { AnySignal } from '../core/runtime-types.js';
+import { terminalOf } from '../core/slot-list.js';
 
 const stored = new WeakMap<AnySignal, string>();
 /** The last named signal with an owner, not yet checked (held at most until the next microtask). */

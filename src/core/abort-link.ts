@@ -2,8 +2,8 @@
 // AbortSignal, not per connection (so Node never warns about too many listeners, and adding one
 // is O(1)); it holds the connections weakly (a long-lived AbortSignal must not keep the emitters
 // connected with it alive), and is removed once every connection it ends has ended otherwise.
-import type { Connection } from './connection.js';
 import { onConnectionEnd } from './end-hooks.js';
+import type { AnyConnection as Connection } from './runtime-types.js';
 import { WeakConnectionList } from './weak-connection-list.js';
 
 const groups = new WeakMap<AbortSignal, WeakConnectionList>();

@@ -1,12 +1,9 @@
 // The seam between the runtime and leak detection. `devHooks` is undefined in production, so the
 // runtime pays one comparison on its cold paths (create, connect, disconnect, dispose) and nothing
 // at all on the emit hot path. Leak detection (src/leaks/) installs an implementation.
-import type { Connection } from './connection.js';
-import type { SignalObject } from './object.js';
-import type { Signal } from './signal.js';
+import type { AnyConnection as Connection, AnySignal, AnySignalObject as SignalObject } from './runtime-types.js';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- hooks see signals of every argument list
-export type AnySignal = Signal<any[]>;
+export type { AnySignal } from './runtime-types.js';
 
 export interface DevHooks {
   /** A SignalObject finished its base constructor. */

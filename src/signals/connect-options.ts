@@ -1,7 +1,17 @@
 // Checking `connect`'s options object: unknown keys and ill-typed values are errors that name
 // the key, what it must be and the closest known option, never silently ignored.
-import type { ConnectOptions } from './signal.js';
-import { describeValue } from './slot-names.js';
+import { describeValue } from '../core/slot-names.js';
+
+export interface ConnectOptions {
+  /** End the connection after its first delivery. */
+  once?: boolean;
+  /** Deliver in a later microtask; the delivery is dropped if the connection ended meanwhile. */
+  queued?: boolean;
+  /** Return the existing connection with the same slot and receiver instead of adding another. */
+  unique?: boolean;
+  /** End the connection when this AbortSignal aborts. */
+  signal?: AbortSignal;
+}
 
 const BOOLEAN_OPTIONS = ['once', 'queued', 'unique'] as const;
 const OPTION_NAMES: readonly string[] = [...BOOLEAN_OPTIONS, 'signal'];

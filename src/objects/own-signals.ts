@@ -1,9 +1,8 @@
 // Finding an object's signals without storing a list per object: its own enumerable properties
 // that hold a Signal it owns (the standard `readonly clicked = new Signal(this, 'clicked')`).
 // Signals kept elsewhere (a #private field, a Map) are not found: dispose them yourself.
-import { isSignal } from './signal.js';
-import { ownerOf } from './slot-list.js';
-import type { AnySignal } from './dev-hooks.js';
+import { ownerOf } from '../core/slot-list.js';
+import { isSignal, type AnySignal } from '../signals/signal.js';
 
 export interface OwnSignal {
   /** The property that holds the signal. */

@@ -6,7 +6,7 @@
 // FinalizationRegistry reports it) are dropped once they are half the list: amortised O(1), and
 // the list never holds more than about twice its live entries, even when nothing is added any
 // more (the high-water mark is not kept).
-import type { Connection } from './connection.js';
+import type { AnyConnection as Connection } from './runtime-types.js';
 
 const collected = new FinalizationRegistry<WeakConnectionList>((list) => {
   list.connectionEnded();

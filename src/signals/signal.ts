@@ -2,27 +2,30 @@
 // queued, receiver-bound calls, pruning, promises, the dev hooks) lives in delivery.ts,
 // connect.ts and slot-list.ts.
 //
-// Memory: a Signal has exactly one field, `_s` (see slot-list.ts); its name costs nothing when it
-// is the owner's field name (signal-names.ts). So `new Signal(this, 'clicked')` costs 32 bytes.
-import { BLOCKED, DEAD, EMIT_MASK } from './connection-flags.js';
-import { isConnection, type Connection, type StoredSlot } from './connection.js';
-import { devHooks, type AnySignal } from './dev-hooks.js';
+// Memory: a Signal has exactly one field, `[slots]` (see core/slot-list.ts); its name costs nothing
+// when it is the owner's field name (signal-names.ts). So `new Signal(this, 'clicked')` costs 32 bytes.
+import { BLOCKED, DEAD, EMIT_MASK } from '../core/connection-flags.js';
+import type { Connection, StoredSlot } from '../core/connection.js';
+import { devHooks } from '../core/dev-hooks.js';
+import { hostOf, senderHost, type HasSenderHost, type SenderHost } from '../core/protocols.js';
+import { emission, flushPending, connectionCount, holderOf, isConnection, ownerOf, slots } from '../core/slot-list.js';
 import { argumentList, callBound, deliverRare, watchResult } from './delivery.js';
-import { emission, flushPending, connectionCount, ownerOf } from './slot-list.js';
-import { connectFunction, connectSlot, disconnectMatching, reportEmitAfterDispose } from './connect.js';
+import { connectFunction, connectSlot, disconnectMatching, reportEmitAfterDispose, type ConnectOptions } from './connect.js';
 import { throwSlotErrors } from './slot-errors.js';
 import { nameOf, rememberName } from './signal-names.js';
-import { describeValue } from './slot-names.js';
+import { describeValue } from '../core/slot-names.js';
 
-export interface ConnectOptions {
-  /** End the connection after its first delivery. */
-  once?: boolean;
-  /** Deliver in a later microtask; the delivery is dropped if the connection ended meanwhile. */
-  queued?: boolean;
-  /** Return the existing connection with the same slot and receiver instead of adding another. */
-  unique?: boolean;
-  /** End the connection when this AbortSignal aborts. */
-  signal?: AbortSignal;
+export type { ConnectOptions } from './connect.js';
+
+/** A signal of any argument list: what hooks, handlers and the registry see. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- signals of every argument list
+export type AnySignal = Signal<any[]>;
+
+declare module '../core/runtime-types.js' {
+  interface RuntimeTypes {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- signals of every argument list
+    readonly signal: Signal<any[]>;
+  }
 }
 
 /** Does a function of type F accept being called with `Args` (extra parameters of F optional)? */
@@ -37,12 +40,11 @@ export type MethodKeyOf<R, Args extends unknown[]> = {
   [K in keyof R]-?: SlotFits<R[K], Args> extends true ? K : never;
 }[keyof R];
 
+// A signal's one field, `holderOf(signal)[slots]`, is the slot list head or its terminal while
+// there are no connections (core/slot-list.ts): symbol-keyed, and left out of the class's
+// declared type, so that no subclass's field collides with it and no declaration output has to
+// name it.
 export class Signal<Args extends unknown[] = []> {
-  /**
-   * @internal The slot list head, or its terminal while there are no connections (slot-list.ts).
-   */
-  declare _s: Connection | object | string | undefined;
-
   constructor(owner?: object, name?: string) {
     if (owner !== undefined && (typeof owner !== 'object' || owner === null) && typeof owner !== 'function') {
       throw new TypeError(`new Signal(owner, name): owner must be an object (usually \`this\`), got ${owner === null ? 'null' : typeof owner}.`);
@@ -51,9 +53,9 @@ export class Signal<Args extends unknown[] = []> {
       throw new TypeError(`new Signal(owner, name): name must be a string, got ${typeof name}.`);
     }
     if (owner === undefined) {
-      this._s = name;
+      holderOf(this)[slots] = name;
     } else {
-      this._s = owner;
+      holderOf(this)[slots] = owner;
       if (name !== undefined) rememberName(this, owner, name);
     }
   }
@@ -61,8 +63,8 @@ export class Signal<Args extends unknown[] = []> {
   /** Calls every connected slot, in connection order, with `args`. */
   // eslint-disable-next-line @typescript-eslint/no-unused-vars -- read through `arguments`, see below
   emit(...args: Args): void {
-    // `this?.`: an unbound `const f = sig.emit; f()` gets a clear error below, not "reading '_s'".
-    const head = (this as Signal<Args> | undefined)?._s;
+    // `?.`: an unbound `const f = sig.emit; f()` gets a clear error below, not "reading '[slots]'".
+    const head = (this as Signal<Args> | undefined) === undefined ? undefined : holderOf(this)[slots];
     if (!isConnection(head)) {
       if (head === undefined && !(this instanceof Signal)) throwUnboundEmit(this);
       if (devHooks !== undefined) reportEmitAfterDispose(this);
@@ -129,6 +131,14 @@ function throwUnboundEmit(self: unknown): never {
   const label = self === undefined ? 'this is undefined' : `this is ${describeValue(self)}`;
   throw new TypeError(`Signal.emit was called without its signal as \`this\` (${label}). Call it as signal.emit(…), or pass (…args) => signal.emit(…args).`);
 }
+
+// core/protocols.ts: as a forwarding target, a signal is ended with its owner.
+const forwardingTarget: HasSenderHost = {
+  [senderHost](this: AnySignal): SenderHost | undefined {
+    return hostOf(ownerOf(this));
+  },
+};
+Object.assign(Signal.prototype, forwardingTarget);
 
 /** Calls a function slot with n <= 3 arguments, without building an array. */
 function callSlot(slot: StoredSlot, n: number, a: unknown, b: unknown, c: unknown): unknown {

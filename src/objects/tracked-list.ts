@@ -2,8 +2,8 @@
 // on its own (once, abort, the other side disposed) leaves the list in time: its end hook counts
 // it, and ended entries are dropped once they are half the list (amortised O(1)), so an object
 // that tracks many short-lived connections keeps no trail of them.
-import { Connection } from './connection.js';
-import { onConnectionEnd } from './end-hooks.js';
+import { Connection } from '../core/connection.js';
+import { onConnectionEnd } from '../core/end-hooks.js';
 
 function stillHeld(resource: Disposable): boolean {
   return !(resource instanceof Connection) || resource.connected;

@@ -1,15 +1,28 @@
 // Making and ending connections from the public forms of `connect` and `disconnect`: argument
 // checks with clear errors, `unique`, `signal` (AbortSignal), disposed owners and receivers.
-import { DEAD, INBOUND, ONCE, QUEUED } from './connection-flags.js';
-import { Connection, type StoredSlot } from './connection.js';
-import { devHooks, type AnySignal } from './dev-hooks.js';
-import { attachAbort } from './abort-link.js';
-import { endConnection, link, liveConnections, ownerOf } from './slot-list.js';
-import { addSender, isBlockedFor, isDisposedObject, senderListFor, SignalObject } from './object.js';
-import { forwardSlot, isSignal } from './signal.js';
-import { describeSignal, describeValue, typeName } from './slot-names.js';
-import { countMade } from './stats.js';
+import { attachAbort } from '../core/abort-link.js';
+import { DEAD, INBOUND, ONCE, QUEUED } from '../core/connection-flags.js';
+import { Connection, type StoredSlot } from '../core/connection.js';
+import { devHooks } from '../core/dev-hooks.js';
+import { addSender, blocksSignal, hostOf, OBJECT_BLOCKED, OBJECT_DISPOSED, objectFlags, type FlaggedOwner } from '../core/protocols.js';
+import type { AnySignal } from '../core/runtime-types.js';
+import { endConnection, link, liveConnections, ownerOf, slots } from '../core/slot-list.js';
+import { describeSignal, describeValue, typeName } from '../core/slot-names.js';
+import { countMade } from '../core/stats.js';
+
 import { checkOptions } from './connect-options.js';
+
+export type { ConnectOptions } from './connect-options.js';
+
+/** The owner's state bits (core/protocols.ts): 0 for an owner that is no SignalObject. */
+function flagsOf(owner: object | undefined): number {
+  return (owner as Partial<FlaggedOwner> | undefined)?.[objectFlags] ?? 0;
+}
+
+/** A Signal (or subclass): the only objects that carry a slot list. */
+function isSignalValue(value: unknown): value is AnySignal {
+  return typeof value === 'object' && value !== null && slots in value;
+}
 
 const FORMS =
   'connect(slot, options?), connect(receiver, method or method name, options?), or connect(targetSignal, options?)';
@@ -33,22 +46,25 @@ export function connectSlot(signal: AnySignal, first: unknown, second: unknown, 
     const slot = typeof second === 'function' ? (second as StoredSlot) : resolveMethod(first, second);
     return makeConnection(signal, slot, first, third);
   }
-  if (second !== undefined && (typeof second !== 'object' || second === null) && typeof first === 'object' && first !== null && !isSignal(first)) {
+  if (second !== undefined && (typeof second !== 'object' || second === null) && typeof first === 'object' && first !== null && !isSignalValue(first)) {
     throw new TypeError(
       `Signal.connect: the slot of receiver ${typeName(first)} must be a method (a function or a method name), got ${describeValue(second)}. Use ${FORMS}.`,
     );
   }
-  if (isSignal(first)) {
+  if (isSignalValue(first)) {
     if (first === signal) throw new TypeError(`Signal.connect: ${describeSignal(signal)} cannot forward to itself.`);
-    return makeConnection(signal, forwardSlot, first, second);
+    // The target's own emit, called with `this` = the target.
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- deliberately unbound: called with `this` = the target
+    return makeConnection(signal, first.emit as StoredSlot, first, second);
   }
   if (typeof first === 'function') return makeConnection(signal, first as StoredSlot, undefined, second);
   throw new TypeError(`Signal.connect: expected a function, a receiver and a method, or a Signal; got ${describeValue(first)}. Use ${FORMS}.`);
 }
 
-function refuseDisposed(signal: AnySignal, owner: SignalObject): never {
+function refuseDisposed(signal: AnySignal, owner: object): never {
   devHooks?.usedAfterDispose(signal, 'connect');
-  const name = owner.objectName === '' ? '' : ` "${owner.objectName}"`;
+  const objectName = (owner as { objectName?: unknown }).objectName;
+  const name = typeof objectName !== 'string' || objectName === '' ? '' : ` "${objectName}"`;
   throw new Error(
     `Cannot connect to signal '${signal.name ?? '(unnamed)'}' of ${typeName(owner)}${name}: the object was disposed. ` +
       'Connect to a live object, or keep the object alive (do not dispose it) while it is still used.',
@@ -57,8 +73,7 @@ function refuseDisposed(signal: AnySignal, owner: SignalObject): never {
 
 /** Emit on a signal with no connections while dev hooks are installed: report it if the owner was disposed. */
 export function reportEmitAfterDispose(signal: AnySignal): void {
-  const owner = ownerOf(signal);
-  if (owner instanceof SignalObject && owner.isDisposed) devHooks?.usedAfterDispose(signal, 'emit');
+  if ((flagsOf(ownerOf(signal)) & OBJECT_DISPOSED) !== 0) devHooks?.usedAfterDispose(signal, 'emit');
 }
 
 function findConnection(signal: AnySignal, slot: StoredSlot, receiver: object | undefined): Connection | undefined {
@@ -68,10 +83,10 @@ function findConnection(signal: AnySignal, slot: StoredSlot, receiver: object | 
 /** Puts a new connection in its signal's list: refuses a disposed owner, starts blocked if the owner is. */
 function addToList(signal: AnySignal, connection: Connection): Connection {
   const owner = ownerOf(signal);
-  const ownerFlags = owner instanceof SignalObject ? owner._flags : 0;
+  const ownerFlags = flagsOf(owner);
   if (ownerFlags !== 0) {
-    if (isDisposedObject(owner as SignalObject)) refuseDisposed(signal, owner as SignalObject);
-    link(connection, isBlockedFor(owner, signal));
+    if ((ownerFlags & OBJECT_DISPOSED) !== 0) refuseDisposed(signal, owner as object);
+    link(connection, (ownerFlags & OBJECT_BLOCKED) !== 0 && (owner as FlaggedOwner)[blocksSignal](signal));
   } else {
     link(connection, false);
   }
@@ -88,15 +103,15 @@ export function connectFunction(signal: AnySignal, slot: StoredSlot): Connection
 function makeConnection(signal: AnySignal, slot: StoredSlot, receiver: object | undefined, rawOptions: unknown): Connection {
   const options = checkOptions(rawOptions);
   const owner = ownerOf(signal);
-  if (owner instanceof SignalObject && owner.isDisposed) refuseDisposed(signal, owner);
+  if ((flagsOf(owner) & OBJECT_DISPOSED) !== 0) refuseDisposed(signal, owner as object);
   if (options?.unique === true) {
     const existing = findConnection(signal, slot, receiver);
     if (existing !== undefined) return existing;
   }
   const flags = (options?.once === true ? ONCE : 0) | (options?.queued === true ? QUEUED : 0);
   const connection = new Connection(signal, slot, receiver === undefined ? undefined : new WeakRef(receiver), flags);
-  const senders = senderListFor(receiver);
-  if (senders?.isDisposed === true) {
+  const senders = receiver === undefined ? undefined : hostOf(receiver);
+  if (senders !== undefined && (senders[objectFlags] & OBJECT_DISPOSED) !== 0) {
     // A disposed receiver takes no connections: hand back one that has already ended, and
     // that, like any ended connection, retains nothing (not even its signal).
     connection._flags |= DEAD;
@@ -107,7 +122,7 @@ function makeConnection(signal: AnySignal, slot: StoredSlot, receiver: object | 
   }
   if (senders !== undefined) connection._flags |= INBOUND;
   addToList(signal, connection);
-  if (senders !== undefined) addSender(senders, connection);
+  if (senders !== undefined) senders[addSender](connection);
   if (options?.signal !== undefined && !attachAbort(connection, options.signal)) endConnection(connection);
   return connection;
 }

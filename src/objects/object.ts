@@ -1,20 +1,54 @@
 // SignalObject, the QObject analog: parent/children ownership, objectName, blockSignals, track,
 // and dispose. Per-instance cost is two fields (flags, and a state record created only when a
 // parent, children, a name, tracked resources, senders or `destroyed` are first needed), so
-// a subclass with five signals stays below a bare node:events EventEmitter.
-import type { Connection } from './connection.js';
-import { devHooks, type AnySignal } from './dev-hooks.js';
+// a subclass with five signals stays below a bare node:events EventEmitter. Both fields are
+// keyed by symbols: a subclass's own `_flags` or `_state` is its own business.
+import type { Connection } from '../core/connection.js';
+import { devHooks } from '../core/dev-hooks.js';
+import {
+  addSender,
+  blocksSignal,
+  OBJECT_BLOCKED as BLOCKED,
+  OBJECT_DISPOSED as DISPOSED,
+  objectFlags,
+  senderEnded,
+  senderHost,
+  type FlaggedOwner,
+  type HasSenderHost,
+  type SenderHost,
+} from '../core/protocols.js';
+import type { AnySignal } from '../core/runtime-types.js';
+import { endConnection, liveConnections, setBlocked } from '../core/slot-list.js';
+import { describeObject, describeValue } from '../core/slot-names.js';
+import { countCreated, countDisposed } from '../core/stats.js';
+import { storeName } from '../signals/signal-names.js';
+import { Signal } from '../signals/signal.js';
 import { ownSignals } from './own-signals.js';
-import { storeName } from './signal-names.js';
-import { isSignal, Signal } from './signal.js';
-import { endConnection, liveConnections, ownerOf, setBlocked } from './slot-list.js';
-import { countCreated, countDisposed } from './stats.js';
 import { TrackedList } from './tracked-list.js';
-import { WeakConnectionList } from './weak-connection-list.js';
-import { describeObject, describeValue } from './slot-names.js';
+import { WeakConnectionList } from '../core/weak-connection-list.js';
 
-const DISPOSED = 1;
-const BLOCKED = 2;
+declare module '../core/runtime-types.js' {
+  interface RuntimeTypes {
+    readonly signalObject: SignalObject;
+  }
+}
+
+/** The state record's field (see ObjectState). */
+const objectState: unique symbol = Symbol('slotguard.objectState');
+
+/**
+ * What a SignalObject carries besides its public members: symbol-keyed, so that no field name of
+ * a subclass collides with them, and left out of the class's declared type, so that a user's
+ * class expression (`return class extends SignalObject {…}`) never has to name them in its
+ * declaration output.
+ */
+interface ObjectInternals extends FlaggedOwner, SenderHost, HasSenderHost {
+  [objectState]: ObjectState | undefined;
+}
+
+function inner(object: SignalObject): ObjectInternals {
+  return object as unknown as ObjectInternals;
+}
 const NO_CHILDREN: readonly SignalObject[] = Object.freeze([]);
 
 class ObjectState {
@@ -32,16 +66,14 @@ class ObjectState {
 }
 
 function stateOf(object: SignalObject): ObjectState {
-  return (object._state ??= new ObjectState());
+  return (inner(object)[objectState] ??= new ObjectState());
 }
 
 export class SignalObject implements Disposable {
-  /** @internal DISPOSED | BLOCKED */
-  _flags = 0;
-  /** @internal Created on first need (see ObjectState). */
-  _state: ObjectState | undefined = undefined;
-
   constructor(parent: SignalObject | null = null) {
+    const self = inner(this);
+    self[objectFlags] = 0; // DISPOSED | BLOCKED (core/protocols.ts)
+    self[objectState] = undefined; // created on first need (see ObjectState)
     countCreated();
     if (parent !== null) this.setParent(parent);
     devHooks?.objectCreated(this);
@@ -49,7 +81,7 @@ export class SignalObject implements Disposable {
 
   /** A name for debugging and leak reports (`Type::objectName`). */
   get objectName(): string {
-    return this._state?.objectName ?? '';
+    return inner(this)[objectState]?.objectName ?? '';
   }
   set objectName(name: string) {
     if (typeof name !== 'string') throw new TypeError(`objectName must be a string, got ${describeValue(name)}.`);
@@ -57,12 +89,12 @@ export class SignalObject implements Disposable {
   }
 
   get parent(): SignalObject | null {
-    return this._state?.parent ?? null;
+    return inner(this)[objectState]?.parent ?? null;
   }
 
   /** The live children, in the order they were added (a view: do not modify it). */
   get children(): readonly SignalObject[] {
-    return this._state?.children ?? NO_CHILDREN;
+    return inner(this)[objectState]?.children ?? NO_CHILDREN;
   }
 
   /** Makes `parent` own this object (disposing it disposes this), or detaches it with null. */
@@ -70,7 +102,7 @@ export class SignalObject implements Disposable {
     if (parent !== null && !(parent instanceof SignalObject)) {
       throw new TypeError(`setParent: the parent must be a SignalObject or null, got ${describeValue(parent)}.`);
     }
-    const current = this._state?.parent ?? null;
+    const current = inner(this)[objectState]?.parent ?? null;
     if (parent === current) return;
     if (this.isDisposed) throw new Error(`setParent: ${describeObject(this)} was disposed; a disposed object cannot be re-parented.`);
     if (parent !== null) {
@@ -93,19 +125,19 @@ export class SignalObject implements Disposable {
   }
 
   get isDisposed(): boolean {
-    return (this._flags & DISPOSED) !== 0;
+    return (inner(this)[objectFlags] & DISPOSED) !== 0;
   }
 
   /** While blocked, this object's signals do not emit (except `destroyed`). Returns the previous state. */
   blockSignals(block: boolean): boolean {
     const previous = this.signalsBlocked();
-    this._flags = block ? this._flags | BLOCKED : this._flags & ~BLOCKED;
+    inner(this)[objectFlags] = block ? inner(this)[objectFlags] | BLOCKED : inner(this)[objectFlags] & ~BLOCKED;
     for (const { signal } of ownSignals(this)) setBlocked(signal, block);
     return previous;
   }
 
   signalsBlocked(): boolean {
-    return (this._flags & BLOCKED) !== 0;
+    return (inner(this)[objectFlags] & BLOCKED) !== 0;
   }
 
   /** Disposes `resource` when this object is disposed (at once if it already is). Returns it. */
@@ -128,9 +160,9 @@ export class SignalObject implements Disposable {
    */
   dispose(): void {
     if (this.isDisposed) return;
-    this._flags |= DISPOSED;
+    inner(this)[objectFlags] |= DISPOSED;
     const errors: unknown[] = [];
-    const state = this._state;
+    const state = inner(this)[objectState];
     if (state?.destroyed !== undefined) collect(errors, () => state.destroyed?.emit(this));
     for (const { signal } of ownSignals(this)) endAll(signal);
     if (state !== undefined) disposeState(this, state, errors);
@@ -169,7 +201,7 @@ function endAll(signal: AnySignal): void {
 }
 
 function removeChild(parent: SignalObject, child: SignalObject): void {
-  const children = parent._state?.children;
+  const children = inner(parent)[objectState]?.children;
   const index = children?.indexOf(child) ?? -1;
   if (index >= 0) children?.splice(index, 1);
 }
@@ -192,42 +224,43 @@ function disposeState(object: SignalObject, state: ObjectState, errors: unknown[
   }
 }
 
-/** The SignalObject whose disposal ends a connection to `receiver` (for a forwarding: the target signal's owner). */
-export function senderListFor(receiver: object | undefined): SignalObject | undefined {
-  const holder = isSignal(receiver) ? ownerOf(receiver) : receiver;
-  return holder instanceof SignalObject ? holder : undefined;
-}
-
-/** Records a receiver-bound connection to `receiver`, so disposing the receiver ends it. */
-export function addSender(receiver: SignalObject, connection: Connection): void {
-  (stateOf(receiver).senders ??= new WeakConnectionList()).add(connection);
-}
-
-/** A receiver-bound connection to `receiver` ended: its entry is dropped in time (weak-connection-list.ts). */
-export function senderEnded(receiver: object | undefined): void {
-  senderListFor(receiver)?._state?.senders?.connectionEnded();
-}
-
 /** The receiver-bound connections to `receiver` that are still live (for dumpObjectInfo). */
 export function sendersOf(receiver: SignalObject): Connection[] {
-  return receiver._state?.senders?.live() ?? [];
+  return inner(receiver)[objectState]?.senders?.live() ?? [];
 }
 
 /** @internal For tests: the entries `receiver`'s sender list holds, live or not yet dropped. */
 export function senderEntryCount(receiver: SignalObject): number {
-  return receiver._state?.senders?.entryCount ?? 0;
+  return inner(receiver)[objectState]?.senders?.entryCount ?? 0;
 }
 
 /** @internal For tests: the resources `object` tracks, released or not yet dropped. */
 export function trackedEntryCount(object: SignalObject): number {
-  return object._state?.tracked?.entryCount ?? 0;
+  return inner(object)[objectState]?.tracked?.entryCount ?? 0;
 }
 
-export function isDisposedObject(object: SignalObject): boolean {
-  return (object._flags & DISPOSED) !== 0;
+/** The object's `destroyed` signal, if it was ever asked for (the registry lists it). */
+export function destroyedSignalOf(object: object): AnySignal | undefined {
+  return object instanceof SignalObject ? inner(object)[objectState]?.destroyed : undefined;
 }
 
-/** Does a new first connection of `signal` start blocked? (its owner blocked signals; `destroyed` is never blocked) */
-export function isBlockedFor(owner: object | undefined, signal: AnySignal): boolean {
-  return owner instanceof SignalObject && owner.signalsBlocked() && owner._state?.destroyed !== signal;
-}
+// The protocols of core/protocols.ts, on the prototype (not in the declared type, see ObjectInternals).
+const protocols: Omit<ObjectInternals, typeof objectFlags | typeof objectState> = {
+  /** A first connection starts blocked while signals are blocked, except `destroyed`'s. */
+  [blocksSignal](this: ObjectInternals & SignalObject, signal: object): boolean {
+    return this.signalsBlocked() && this[objectState]?.destroyed !== signal;
+  },
+  /** This object ends the receiver-bound connections made to it. */
+  [senderHost](this: ObjectInternals): SenderHost {
+    return this;
+  },
+  /** Records a receiver-bound connection to this object, so disposing it ends the connection. */
+  [addSender](this: ObjectInternals & SignalObject, connection: object): void {
+    (stateOf(this).senders ??= new WeakConnectionList()).add(connection as Connection);
+  },
+  /** A receiver-bound connection to this object ended: its entry is dropped in time (core/weak-connection-list.ts). */
+  [senderEnded](this: ObjectInternals): void {
+    this[objectState]?.senders?.connectionEnded();
+  },
+};
+Object.assign(SignalObject.prototype, protocols);

@@ -2,7 +2,7 @@
 // AbortSignal link, a `track`ed connection, a pending `next()`). Kept in a side table, so a
 // Connection has no field for it; the ENDS_HOOKED flag makes `endConnection` look only then.
 import { ENDS_HOOKED } from './connection-flags.js';
-import type { Connection } from './connection.js';
+import type { AnyConnection as Connection } from './runtime-types.js';
 
 export interface EndListener {
   /** Called once, after the connection ended (it is already marked ended); must not throw. */
