@@ -11,7 +11,8 @@
 // Appending and unlinking are O(1) (doubly linked). While any emission runs, ended connections
 // are only marked dead and unlinked when the outermost emission returns, so an emission in
 // progress never loses its place (its `end` node stays in the list).
-import { BLOCKED, COUNT_SHIFT, COUNT_UNIT, DEAD, ENDS_HOOKED, HEAD_MASK, INBOUND } from './connection-flags.js';
+import { BLOCKED, COUNT_UNIT, DEAD, ENDS_HOOKED, HEAD_MASK, INBOUND } from './connection-flags.js';
+import { countOf, countOneLess, countOneMore } from './connection-count.js';
 import { devHooks } from './dev-hooks.js';
 import { runEndHooks } from './end-hooks.js';
 import { hostOf, senderEnded } from './protocols.js';
@@ -67,7 +68,7 @@ export function link(c: Connection, blocked: boolean): void {
     c._prev = tail;
     tail._next = c;
     head._prev = c;
-    head._flags += COUNT_UNIT;
+    countOneMore(signal, head);
   } else {
     c._next = head;
     c._prev = c;
@@ -104,7 +105,7 @@ function unlink(c: Connection): void {
 export function endConnection(c: Connection): void {
   const signal = c._signal as AnySignal;
   c._flags |= DEAD;
-  (holderOf(signal)[slots] as Connection)._flags -= COUNT_UNIT;
+  countOneLess(signal, holderOf(signal)[slots] as Connection);
   countEnded();
   devHooks?.disconnected(signal, c);
   if ((c._flags & INBOUND) !== 0) hostOf(c._receiver?.deref())?.[senderEnded]();
@@ -133,7 +134,7 @@ export function liveConnections(signal: AnySignal): Connection[] {
 
 export function connectionCount(signal: AnySignal): number {
   const head = holderOf(signal)[slots];
-  return isConnection(head) ? head._flags >>> COUNT_SHIFT : 0;
+  return isConnection(head) ? countOf(signal, head) : 0;
 }
 
 /** Sets or clears the blocked state a signal keeps on its list head (nothing to do when unconnected). */

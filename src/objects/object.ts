@@ -24,6 +24,7 @@ import { countCreated, countDisposed } from '../core/stats.js';
 import { storeName } from '../signals/signal-names.js';
 import { Signal } from '../signals/signal.js';
 import { ownSignals } from './own-signals.js';
+import { ChildList } from './child-list.js';
 import { TrackedList } from './tracked-list.js';
 import { WeakConnectionList } from '../core/weak-connection-list.js';
 
@@ -53,7 +54,9 @@ const NO_CHILDREN: readonly SignalObject[] = Object.freeze([]);
 
 class ObjectState {
   parent: SignalObject | null = null;
-  children: SignalObject[] | undefined = undefined;
+  children: ChildList<SignalObject> | undefined = undefined;
+  /** This object's position in its parent's `children` (child-list.ts), -1 without a parent. */
+  indexInParent = -1;
   objectName = '';
   tracked: TrackedList | undefined = undefined;
   /**
@@ -94,7 +97,7 @@ export class SignalObject implements Disposable {
 
   /** The live children, in the order they were added (a view: do not modify it). */
   get children(): readonly SignalObject[] {
-    return inner(this)[objectState]?.children ?? NO_CHILDREN;
+    return inner(this)[objectState]?.children?.view() ?? NO_CHILDREN;
   }
 
   /** Makes `parent` own this object (disposing it disposes this), or detaches it with null. */
@@ -111,7 +114,7 @@ export class SignalObject implements Disposable {
     }
     if (current !== null) removeChild(current, this);
     stateOf(this).parent = parent;
-    if (parent !== null) (stateOf(parent).children ??= []).push(this);
+    if (parent !== null) (stateOf(parent).children ??= new ChildList(setIndexInParent)).add(this);
   }
 
   /** Emitted with this object at the start of `dispose()`, exactly once (never blocked). */
@@ -200,10 +203,12 @@ function endAll(signal: AnySignal): void {
   for (const c of liveConnections(signal)) endConnection(c);
 }
 
+function setIndexInParent(child: SignalObject, index: number): void {
+  stateOf(child).indexInParent = index;
+}
+
 function removeChild(parent: SignalObject, child: SignalObject): void {
-  const children = inner(parent)[objectState]?.children;
-  const index = children?.indexOf(child) ?? -1;
-  if (index >= 0) children?.splice(index, 1);
+  inner(parent)[objectState]?.children?.remove(child, stateOf(child).indexInParent);
 }
 
 function disposeState(object: SignalObject, state: ObjectState, errors: unknown[]): void {
@@ -217,7 +222,12 @@ function disposeState(object: SignalObject, state: ObjectState, errors: unknown[
     const resource = tracked[i] as Disposable;
     collect(errors, () => resource[Symbol.dispose]());
   }
-  for (const child of [...(state.children ?? [])]) collect(errors, () => child.dispose());
+  // The list is taken, so each child's dispose leaves it in O(1); a child moved to another
+  // parent meanwhile (by a slot of an earlier one) is no longer ours and is left alone.
+  for (const child of state.children?.take() ?? []) {
+    if (child !== undefined && child.parent === object) collect(errors, () => child.dispose());
+  }
+  state.children = undefined;
   if (state.parent !== null) {
     removeChild(state.parent, object);
     state.parent = null;

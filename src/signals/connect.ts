@@ -10,7 +10,8 @@ import { endConnection, link, liveConnections, ownerOf, slots } from '../core/sl
 import { describeSignal, describeValue, typeName } from '../core/slot-names.js';
 import { countMade } from '../core/stats.js';
 
-import { checkOptions } from './connect-options.js';
+import { checkOptions, type ConnectOptions } from './connect-options.js';
+import { sweepOnConnect } from './receiver-sweep.js';
 
 export type { ConnectOptions } from './connect-options.js';
 
@@ -76,8 +77,30 @@ export function reportEmitAfterDispose(signal: AnySignal): void {
   if ((flagsOf(ownerOf(signal)) & OBJECT_DISPOSED) !== 0) devHooks?.usedAfterDispose(signal, 'emit');
 }
 
+/** The live connection of `slot` to `receiver` (or of the plain function `slot`, never one whose receiver was collected). */
 function findConnection(signal: AnySignal, slot: StoredSlot, receiver: object | undefined): Connection | undefined {
-  return liveConnections(signal).find((c) => c._slot === slot && c._receiver?.deref() === receiver);
+  return liveConnections(signal).find(
+    (c) => c._slot === slot && (receiver === undefined ? c._receiver === undefined : c._receiver?.deref() === receiver),
+  );
+}
+
+function describeFlags(flags: number): string {
+  return `{ once: ${(flags & ONCE) !== 0}, queued: ${(flags & QUEUED) !== 0} }`;
+}
+
+/**
+ * `unique` found `existing`: it is returned when the call asks for the same delivery (`once`,
+ * `queued`), and then also ends when the call's AbortSignal aborts; other options are an error.
+ */
+function reuseConnection(existing: Connection, flags: number, options: ConnectOptions): Connection {
+  if ((existing._flags & (ONCE | QUEUED)) !== flags) {
+    throw new TypeError(
+      `Signal.connect: { unique: true } found ${existing.slotName} already connected with ${describeFlags(existing._flags)}, ` +
+        `but this call asks for ${describeFlags(flags)}. Disconnect the existing connection first, or connect with the same options.`,
+    );
+  }
+  if (options.signal !== undefined && !attachAbort(existing, options.signal)) endConnection(existing);
+  return existing;
 }
 
 /** Puts a new connection in its signal's list: refuses a disposed owner, starts blocked if the owner is. */
@@ -104,11 +127,12 @@ function makeConnection(signal: AnySignal, slot: StoredSlot, receiver: object | 
   const options = checkOptions(rawOptions);
   const owner = ownerOf(signal);
   if ((flagsOf(owner) & OBJECT_DISPOSED) !== 0) refuseDisposed(signal, owner as object);
+  const flags = (options?.once === true ? ONCE : 0) | (options?.queued === true ? QUEUED : 0);
+  if (receiver !== undefined) sweepOnConnect(signal);
   if (options?.unique === true) {
     const existing = findConnection(signal, slot, receiver);
-    if (existing !== undefined) return existing;
+    if (existing !== undefined) return reuseConnection(existing, flags, options);
   }
-  const flags = (options?.once === true ? ONCE : 0) | (options?.queued === true ? QUEUED : 0);
   const connection = new Connection(signal, slot, receiver === undefined ? undefined : new WeakRef(receiver), flags);
   const senders = receiver === undefined ? undefined : hostOf(receiver);
   if (senders !== undefined && (senders[objectFlags] & OBJECT_DISPOSED) !== 0) {

@@ -154,3 +154,24 @@ test('the Connection returned for a disposed receiver keeps neither its signal n
     assert.equal(await collectUntil(() => emitter.deref() === undefined), true);
   });
 });
+
+test('a rarely emitted signal drops connections to collected receivers as it takes new ones, without emitting', async () => {
+  await inBothModes(async (mode) => {
+    const model = new Row();
+    const onClick = function (this: object): void {};
+    const dropReceivers = (count: number): { readonly count: number } => {
+      const dropped = collectedCounter();
+      for (let i = 0; i < count; i++) {
+        const receiver = {};
+        model.clicked.connect(receiver, onClick);
+        dropped.watch(receiver);
+      }
+      return dropped;
+    };
+    const dropped = dropReceivers(1_000);
+    assert.equal(await collectUntil(() => dropped.count === 1_000, 40), true);
+    const kept = Array.from({ length: 50 }, () => ({}));
+    for (const receiver of kept) model.clicked.connect(receiver, onClick);
+    assert.equal(model.clicked.connectionCount, 50, `${mode}: only the 50 live receivers are left`);
+  });
+});
