@@ -1,5 +1,5 @@
 // slotguard's runtime entry. It imports nothing outside src/.
-export { Signal, type ConnectOptions, type MethodKeyOf, type SlotFits, type AnySignal } from './signals/signal.js';
+export { Signal, type ConnectOptions, type NextOptions, type ReadonlySignal, type MethodKeyOf, type SlotFits, type AnySignal } from './signals/signal.js';
 export { Connection } from './core/connection.js';
 export { SignalObject } from './objects/object.js';
 export { registry, type ConnectionInfo, type RegistryStats } from './inspection/registry.js';

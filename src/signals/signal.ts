@@ -13,9 +13,14 @@ import { argumentList, callBound, deliverRare, watchResult } from './delivery.js
 import { connectFunction, connectSlot, disconnectMatching, reportEmitAfterDispose, type ConnectOptions } from './connect.js';
 import { throwSlotErrors } from './slot-errors.js';
 import { nameOf, rememberName } from './signal-names.js';
+import { nextEmission, type NextOptions } from './next-emission.js';
 import { describeValue } from '../core/slot-names.js';
 
 export type { ConnectOptions } from './connect.js';
+export type { NextOptions } from './next-emission.js';
+
+/** What a class exposes when only it may emit: a Signal is assignable to it; it has no `emit`. */
+export type ReadonlySignal<Args extends unknown[] = []> = Pick<Signal<Args>, 'connect' | 'disconnect' | 'next' | 'connectionCount' | 'owner' | 'name'>;
 
 /** A signal of any argument list: what hooks, handlers and the registry see. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- signals of every argument list
@@ -89,12 +94,22 @@ export class Signal<Args extends unknown[] = []> {
     /* eslint-enable prefer-rest-params */
   }
 
-  /** Connects a function. */
-  connect(slot: (...args: Args) => unknown, options?: ConnectOptions): Connection;
-  /** Connects a method of `receiver` (a function called with `this` = receiver, or a method name); the receiver is held weakly. */
-  connect<R extends object>(receiver: R, slot: ((this: R, ...args: Args) => unknown) | MethodKeyOf<R, Args>, options?: ConnectOptions): Connection;
-  /** Forwards every emission to `target` (held weakly, like a receiver). */
-  connect(target: Signal<Args>, options?: ConnectOptions): Connection;
+  // The overloads are ordered for the compiler's messages as much as for reading: a call with one
+  // argument has exactly one candidate (so a wrong slot gets one plain error), and with two
+  // arguments there are four candidates (more than three), so TypeScript reports only the last one,
+  // the method-name form, whose error names the method that does not fit. The method-name form
+  // comes twice: `{ [P in K]: slot }` accepts `this` inside a class (a type TypeScript cannot
+  // resolve `MethodKeyOf<this, Args>` for), `MethodKeyOf` gives the readable error.
+  /** Connects a function, or forwards every emission to a signal (held weakly, like a receiver). */
+  connect(slotOrTarget: ((...args: Args) => unknown) | Signal<Args>): Connection;
+  /** The same, with options. */
+  connect(slotOrTarget: ((...args: Args) => unknown) | Signal<Args>, options: ConnectOptions | undefined): Connection;
+  /** Connects a function called with `this` = `receiver`; the receiver is held weakly. */
+  connect<R extends object>(receiver: R, slot: (this: R, ...args: Args) => unknown, options?: ConnectOptions): Connection;
+  /** Connects the method named `method` of `receiver` (resolved now); the receiver is held weakly. */
+  connect<K extends PropertyKey, R extends { [P in K]: (...args: Args) => unknown }>(receiver: R, method: K, options?: ConnectOptions): Connection;
+  /** Connects the method named `method` of `receiver` (resolved now); the receiver is held weakly. */
+  connect<R extends object>(receiver: R, method: MethodKeyOf<R, Args>, options?: ConnectOptions): Connection;
   connect(first: unknown, second?: unknown, third?: unknown): Connection {
     if (second === undefined && typeof first === 'function') return connectFunction(this, first as StoredSlot);
     return connectSlot(this, first, second, third);
@@ -109,6 +124,15 @@ export class Signal<Args extends unknown[] = []> {
   disconnect(receiver: object, slot: Function | string): number;
   disconnect(...args: unknown[]): number {
     return disconnectMatching(this, args);
+  }
+
+  /**
+   * The arguments of the next emission (the connection ends then). Rejects with the AbortSignal's
+   * reason when it aborts first, and with an error when the owner is disposed (or the signal
+   * disconnected) first. A pending next() does not keep the owner alive.
+   */
+  next(options?: NextOptions): Promise<Args> {
+    return nextEmission<Args>(this, options);
   }
 
   /** How many connections are live. */

@@ -2,7 +2,7 @@
 // being an error would fail the build. The runtime test runs the accepted forms.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Signal, SignalObject, type Connection, type MethodKeyOf } from '../../src/index.js';
+import { Signal, SignalObject, type Connection, type MethodKeyOf, type ReadonlySignal } from '../../src/index.js';
 
 class Editor extends SignalObject {
   readonly saved = new Signal<[path: string, bytes: number]>(this, 'saved');
@@ -97,4 +97,114 @@ test('the accepted forms compile and run', () => {
   assert.deepEqual(acceptedKeys.length, 4);
   assert.equal(typeof rejectedForms, 'function');
   assert.deepEqual([numberKey, threeKey, narrowKey, fieldKey], ['onNumber', 'onThree', 'onNarrow', 'label']);
+});
+
+// Receiver forms inside a class, with `this` (a type TypeScript keeps generic there), in a
+// subclass, and outside: every one compiles; a method that does not fit is still refused.
+class Model extends SignalObject {
+  readonly changed = new Signal<[n: number]>(this, 'changed');
+}
+
+class View extends SignalObject {
+  readonly seen: string[] = [];
+  label = 'view';
+  constructor(model: Model) {
+    super();
+    model.changed.connect(this, 'render');
+    model.changed.connect(this, 'render', { unique: true });
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- the receiver form calls it with this = the view
+    model.changed.connect(this, this.render);
+    model.changed.connect(this, function (n) {
+      this.seen.push(`fn ${n}`);
+    });
+  }
+  /** Never called: the compiler checks these lines. */
+  rejectedForms(model: Model): void {
+    // @ts-expect-error onPath takes a string, the signal sends a number
+    model.changed.connect(this, 'onPath');
+    // @ts-expect-error onPath takes a string, the signal sends a number (with options)
+    model.changed.connect(this, 'onPath', { once: true });
+    // @ts-expect-error a field is not a method
+    model.changed.connect(this, 'label');
+  }
+  attach(model: Model): Connection {
+    return model.changed.connect(this, 'render', { once: true });
+  }
+  render(n: number): void {
+    this.seen.push(`render ${n}`);
+  }
+  onPath(path: string): void {
+    this.seen.push(path);
+  }
+}
+
+class DetailView extends View {
+  constructor(model: Model) {
+    super(model);
+    model.changed.connect(this, 'detail');
+    model.changed.connect(this, 'render', { unique: true });
+  }
+  override rejectedForms(model: Model): void {
+    // @ts-expect-error onPath is inherited, and still does not fit
+    model.changed.connect(this, 'onPath');
+  }
+  detail(n: number, extra?: string): void {
+    this.seen.push(`detail ${n}${extra ?? ''}`);
+  }
+}
+
+function outsideForms(model: Model, view: DetailView): void {
+  model.changed.connect(view, 'render');
+  model.changed.connect(view, 'detail', { unique: true });
+}
+
+function outsideRejected(model: Model, view: DetailView): void {
+  // @ts-expect-error onPath takes a string, the signal sends a number
+  model.changed.connect(view, 'onPath');
+}
+
+// ReadonlySignal: what a class exposes when only it may emit.
+class Store extends SignalObject {
+  readonly #changed = new Signal<[key: string]>(this, 'changed');
+  get changed(): ReadonlySignal<[key: string]> {
+    return this.#changed;
+  }
+  set(key: string): void {
+    this.#changed.emit(key);
+  }
+}
+
+function readonlyForms(store: Store, model: Model, view: View): void {
+  const readonly: ReadonlySignal<[n: number]> = model.changed;
+  readonly.connect(view, 'render');
+  readonly.connect((n) => n.toFixed());
+  const next: Promise<[n: number]> = readonly.next({ signal: AbortSignal.timeout(1000) });
+  void next;
+  // @ts-expect-error a ReadonlySignal has no emit
+  readonly.emit(1); // eslint-disable-line @typescript-eslint/no-unsafe-call -- the member does not exist: that is the point
+  // @ts-expect-error the Store's signal can be connected to, not emitted from outside
+  store.changed.emit('a'); // eslint-disable-line @typescript-eslint/no-unsafe-call -- the member does not exist: that is the point
+  // @ts-expect-error a ReadonlySignal of other arguments
+  const other: ReadonlySignal<[string]> = model.changed;
+  void other;
+}
+
+test('receiver forms with this and subclasses run; ReadonlySignal connects and awaits; next() is typed', async () => {
+  const model = new Model();
+  const view = new DetailView(model);
+  view.attach(model);
+  outsideForms(model, view);
+  model.changed.emit(1);
+  // render twice (by name, then by function: unique only merges the second named call), fn, detail; attach's once and outsideForms' render; both unique calls reuse.
+  assert.deepEqual(view.seen, ['render 1', 'render 1', 'fn 1', 'detail 1', 'render 1', 'render 1']);
+  const store = new Store();
+  const keys: string[] = [];
+  store.changed.connect((key) => keys.push(key));
+  const next: Promise<[key: string]> = store.changed.next();
+  store.set('a');
+  assert.deepEqual(await next, ['a']);
+  assert.deepEqual(keys, ['a']);
+  assert.deepEqual([typeof readonlyForms, typeof outsideRejected, typeof view.rejectedForms], ['function', 'function', 'function']);
+  store.dispose();
+  model.dispose();
 });
