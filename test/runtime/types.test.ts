@@ -166,9 +166,7 @@ function outsideRejected(model: Model, view: DetailView): void {
 // ReadonlySignal: what a class exposes when only it may emit.
 class Store extends SignalObject {
   readonly #changed = new Signal<[key: string]>(this, 'changed');
-  get changed(): ReadonlySignal<[key: string]> {
-    return this.#changed;
-  }
+  readonly changed: ReadonlySignal<[key: string]> = this.#changed;
   set(key: string): void {
     this.#changed.emit(key);
   }
@@ -204,7 +202,8 @@ test('receiver forms with this and subclasses run; ReadonlySignal connects and a
   store.set('a');
   assert.deepEqual(await next, ['a']);
   assert.deepEqual(keys, ['a']);
-  assert.deepEqual([typeof readonlyForms, typeof outsideRejected, typeof view.rejectedForms], ['function', 'function', 'function']);
   store.dispose();
+  assert.equal(store.changed.connectionCount, 0, 'dispose finds the signal through its ReadonlySignal field');
+  assert.deepEqual([typeof readonlyForms, typeof outsideRejected, typeof view.rejectedForms], ['function', 'function', 'function']);
   model.dispose();
 });
