@@ -13,8 +13,7 @@ export interface ConnectOptions {
   signal?: AbortSignal;
 }
 
-const BOOLEAN_OPTIONS = ['once', 'queued', 'unique'] as const;
-const OPTION_NAMES: readonly string[] = [...BOOLEAN_OPTIONS, 'signal'];
+const OPTION_NAMES: readonly string[] = ['once', 'queued', 'unique', 'signal'];
 
 /** Edit distance between two short names (options are a handful of short words). */
 function distance(a: string, b: string): number {
@@ -36,25 +35,27 @@ function unknownOption(key: string): TypeError {
   return new TypeError(`Signal.connect: unknown option '${key}'${hint} The options are ${OPTION_NAMES.join(', ')}.`);
 }
 
+function notBoolean(name: string, value: unknown): TypeError {
+  return new TypeError(`Signal.connect: options.${name} must be true or false, got ${describeValue(value)}.`);
+}
+
 /** The options object of a connect call, checked; undefined when there is none. */
 export function checkOptions(options: unknown): ConnectOptions | undefined {
   if (options === undefined) return undefined;
   if (typeof options !== 'object' || options === null) {
     throw new TypeError(`Signal.connect: options must be an object like { once: true }, got ${describeValue(options)}.`);
   }
-  for (const key of Object.keys(options)) {
-    if (!OPTION_NAMES.includes(key)) throw unknownOption(key);
+  // A for-in and direct reads, no array: connect with options stays within a few ns of connect
+  // without (measured by the before/after bench in docs/runtime.md).
+  for (const key in options) {
+    if (key !== 'once' && key !== 'queued' && key !== 'unique' && key !== 'signal') throw unknownOption(key);
   }
-  const record = options as Record<string, unknown>;
-  for (const name of BOOLEAN_OPTIONS) {
-    const value = record[name];
-    if (value !== undefined && typeof value !== 'boolean') {
-      throw new TypeError(`Signal.connect: options.${name} must be true or false, got ${describeValue(value)}.`);
-    }
-  }
-  const abort = record.signal;
-  if (abort !== undefined && !(abort instanceof AbortSignal)) {
-    throw new TypeError(`Signal.connect: options.signal must be an AbortSignal (from an AbortController), got ${describeValue(abort)}.`);
+  const { once, queued, unique, signal } = options as ConnectOptions;
+  if (once !== undefined && typeof once !== 'boolean') throw notBoolean('once', once);
+  if (queued !== undefined && typeof queued !== 'boolean') throw notBoolean('queued', queued);
+  if (unique !== undefined && typeof unique !== 'boolean') throw notBoolean('unique', unique);
+  if (signal !== undefined && !(signal instanceof AbortSignal)) {
+    throw new TypeError(`Signal.connect: options.signal must be an AbortSignal (from an AbortController), got ${describeValue(signal)}.`);
   }
   return options;
 }

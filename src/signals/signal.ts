@@ -68,10 +68,15 @@ export class Signal<Args extends unknown[] = []> {
   /** Calls every connected slot, in connection order, with `args`. */
   // eslint-disable-next-line @typescript-eslint/no-unused-vars -- read through `arguments`, see below
   emit(...args: Args): void {
-    // `?.`: an unbound `const f = sig.emit; f()` gets a clear error below, not "reading '[slots]'".
-    const head = (this as Signal<Args> | undefined) === undefined ? undefined : holderOf(this)[slots];
+    // Without a signal as `this` (an unbound `const f = sig.emit; f()`) the read throws: say why.
+    // (Measured: with a try, emit stays as fast as without it; an explicit test of `this` did not.)
+    let head: Connection | object | string | undefined;
+    try {
+      head = holderOf(this)[slots];
+    } catch {
+      throwUnboundEmit(this);
+    }
     if (!isConnection(head)) {
-      if (head === undefined && !(this instanceof Signal)) throwUnboundEmit(this);
       if (devHooks !== undefined) reportEmitAfterDispose(this);
       return;
     }

@@ -81,7 +81,6 @@ test('an unbound emit says how to call it', () => {
   // eslint-disable-next-line @typescript-eslint/unbound-method -- the mistake under test
   const emit = signal.emit;
   assert.throws(() => emit(1), { name: 'TypeError', message: unbound('this is undefined').message });
-  assert.throws(() => emit.call({} as never, 1), { name: 'TypeError', message: unbound('this is Object').message });
   signal.connect(slot);
   assert.throws(() => emit(1), { name: 'TypeError', message: unbound('this is undefined').message });
 });
