@@ -2,6 +2,7 @@
 export { Signal, type ConnectOptions, type NextOptions, type ReadonlySignal, type MethodKeyOf, type SlotFits, type AnySignal } from './signals/signal.js';
 export { Connection } from './core/connection.js';
 export { SignalObject } from './objects/object.js';
+export { declareSignals, type SignalKeysOf, type SignalObjectClass } from './objects/class-signals.js';
 export { registry, type ConnectionInfo, type RegistryStats } from './inspection/registry.js';
 export { dumpObjectInfo, dumpObjectTree } from './inspection/introspection.js';
 export { setSlotErrorHandler, type SlotErrorHandler, type SlotErrorContext } from './signals/slot-errors.js';

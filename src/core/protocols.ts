@@ -13,8 +13,11 @@ export interface FlaggedOwner {
   [objectFlags]: number;
   /** Whether a first connection of `signal` starts blocked (the owner blocked signals; `destroyed` never is). */
   [blocksSignal](signal: object): boolean;
+  /** One of its signals got its first connection: the owner records it, so dispose() ends it wherever it is kept. */
+  [firstConnected](signal: object): void;
 }
 export const blocksSignal: unique symbol = Symbol('slotguard.blocksSignal');
+export const firstConnected: unique symbol = Symbol('slotguard.firstConnected');
 
 /**
  * On a receiver: the object whose disposal ends receiver-bound connections to it (a
@@ -50,3 +53,6 @@ export const signalNameOf: unique symbol = Symbol('slotguard.signalNameOf');
 export interface NamesSignals {
   [signalNameOf](signal: object): string | undefined;
 }
+
+/** On the getter of a class-level signal: a name lookup must not call it (it would make the signal). */
+export const makesSignal: unique symbol = Symbol('slotguard.makesSignal');

@@ -8,7 +8,6 @@ import { describeObject } from '../core/slot-names.js';
 import { readCounters, type RuntimeCounters } from '../core/stats.js';
 import { destroyedSignalOf, type SignalObject } from '../objects/object.js';
 import { ownSignals } from '../objects/own-signals.js';
-import { nameInField } from '../signals/signal-names.js';
 import { isSignal, type AnySignal } from '../signals/signal.js';
 
 export interface ConnectionInfo {
@@ -39,7 +38,7 @@ export interface NamedSignal {
 /** The object's signals with their names (`destroyed` last, if it was created), or the signal itself when given one. */
 export function signalsFor(object: object): NamedSignal[] {
   if (isSignal(object)) return [{ name: object.name ?? '(unnamed)', signal: object }];
-  const signals = ownSignals(object).map(({ key, signal }) => ({ name: nameInField(signal, key), signal }));
+  const signals: NamedSignal[] = ownSignals(object);
   const destroyed = destroyedSignalOf(object);
   if (destroyed !== undefined) signals.push({ name: 'destroyed', signal: destroyed });
   return signals;

@@ -8,13 +8,16 @@ import { devHooks } from '../core/dev-hooks.js';
 import {
   addSender,
   blocksSignal,
+  firstConnected,
   OBJECT_BLOCKED as BLOCKED,
   OBJECT_DISPOSED as DISPOSED,
   objectFlags,
   senderEnded,
   senderHost,
+  signalNameOf,
   type FlaggedOwner,
   type HasSenderHost,
+  type NamesSignals,
   type SenderHost,
 } from '../core/protocols.js';
 import type { AnySignal } from '../core/runtime-types.js';
@@ -23,7 +26,8 @@ import { describeObject, describeValue } from '../core/slot-names.js';
 import { countCreated, countDisposed } from '../core/stats.js';
 import { storeName } from '../signals/signal-names.js';
 import { Signal } from '../signals/signal.js';
-import { ownSignals } from './own-signals.js';
+import { classNameOf, ownedField, ownedSignals, recordConnected, type OwnedHolder } from './owned-signals.js';
+import { warnUnownedSignals } from './unowned-signals.js';
 import { ChildList } from './child-list.js';
 import { TrackedList } from './tracked-list.js';
 import { WeakConnectionList } from '../core/weak-connection-list.js';
@@ -43,7 +47,7 @@ const objectState: unique symbol = Symbol('slotguard.objectState');
  * class expression (`return class extends SignalObject {…}`) never has to name them in its
  * declaration output.
  */
-interface ObjectInternals extends FlaggedOwner, SenderHost, HasSenderHost {
+interface ObjectInternals extends FlaggedOwner, SenderHost, HasSenderHost, NamesSignals, OwnedHolder {
   [objectState]: ObjectState | undefined;
 }
 
@@ -77,6 +81,7 @@ export class SignalObject implements Disposable {
     const self = inner(this);
     self[objectFlags] = 0; // DISPOSED | BLOCKED (core/protocols.ts)
     self[objectState] = undefined; // created on first need (see ObjectState)
+    self[ownedField] = undefined; // signals found by no field scan (owned-signals.ts)
     countCreated();
     if (parent !== null) this.setParent(parent);
     devHooks?.objectCreated(this);
@@ -135,7 +140,8 @@ export class SignalObject implements Disposable {
   blockSignals(block: boolean): boolean {
     const previous = this.signalsBlocked();
     inner(this)[objectFlags] = block ? inner(this)[objectFlags] | BLOCKED : inner(this)[objectFlags] & ~BLOCKED;
-    for (const { signal } of ownSignals(this)) setBlocked(signal, block);
+    // Only connected signals carry the state (on their list head); each was recorded at its first connection.
+    for (const signal of ownedSignals(inner(this))) setBlocked(signal, block);
     return previous;
   }
 
@@ -167,8 +173,10 @@ export class SignalObject implements Disposable {
     const errors: unknown[] = [];
     const state = inner(this)[objectState];
     if (state?.destroyed !== undefined) collect(errors, () => state.destroyed?.emit(this));
-    for (const { signal } of ownSignals(this)) endAll(signal);
+    // Every owned signal that was ever connected was recorded at its first connection, wherever it is kept.
+    for (const signal of ownedSignals(inner(this))) endAll(signal);
     if (state !== undefined) disposeState(this, state, errors);
+    if (devHooks !== undefined) warnUnownedSignals(this);
     countDisposed();
     devHooks?.disposed(this);
     if (errors.length === 1) throw errors[0];
@@ -255,7 +263,15 @@ export function destroyedSignalOf(object: object): AnySignal | undefined {
 }
 
 // The protocols of core/protocols.ts, on the prototype (not in the declared type, see ObjectInternals).
-const protocols: Omit<ObjectInternals, typeof objectFlags | typeof objectState> = {
+const protocols: Omit<ObjectInternals, typeof objectFlags | typeof objectState | typeof ownedField> = {
+  /** Records an owned signal at its first connection (`destroyed` is ended by dispose() anyway). */
+  [firstConnected](this: ObjectInternals, signal: object): void {
+    if (signal !== this[objectState]?.destroyed) recordConnected(this, signal as AnySignal);
+  },
+  /** The name of a class-level signal (class-signals.ts). */
+  [signalNameOf](this: ObjectInternals, signal: object): string | undefined {
+    return classNameOf(this, signal);
+  },
   /** A first connection starts blocked while signals are blocked, except `destroyed`'s. */
   [blocksSignal](this: ObjectInternals & SignalObject, signal: object): boolean {
     return this.signalsBlocked() && this[objectState]?.destroyed !== signal;

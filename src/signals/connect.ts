@@ -4,9 +4,9 @@ import { attachAbort } from '../core/abort-link.js';
 import { DEAD, INBOUND, ONCE, QUEUED } from '../core/connection-flags.js';
 import { Connection, type StoredSlot } from '../core/connection.js';
 import { devHooks } from '../core/dev-hooks.js';
-import { addSender, blocksSignal, hostOf, OBJECT_BLOCKED, OBJECT_DISPOSED, objectFlags, type FlaggedOwner } from '../core/protocols.js';
+import { addSender, blocksSignal, firstConnected, hostOf, OBJECT_BLOCKED, OBJECT_DISPOSED, objectFlags, type FlaggedOwner } from '../core/protocols.js';
 import type { AnySignal } from '../core/runtime-types.js';
-import { endConnection, link, liveConnections, ownerOf, slots } from '../core/slot-list.js';
+import { endConnection, holderOf, isConnection, link, liveConnections, ownerOf, slots } from '../core/slot-list.js';
 import { describeSignal, describeValue, typeName } from '../core/slot-names.js';
 import { countMade } from '../core/stats.js';
 
@@ -103,15 +103,20 @@ function reuseConnection(existing: Connection, flags: number, options: ConnectOp
   return existing;
 }
 
-/** Puts a new connection in its signal's list: refuses a disposed owner, starts blocked if the owner is. */
+/**
+ * Puts a new connection in its signal's list: refuses a disposed owner, starts blocked if the
+ * owner is, and tells a SignalObject owner about its signal's first connection.
+ */
 function addToList(signal: AnySignal, connection: Connection): Connection {
-  const owner = ownerOf(signal);
-  const ownerFlags = flagsOf(owner);
-  if (ownerFlags !== 0) {
-    if ((ownerFlags & OBJECT_DISPOSED) !== 0) refuseDisposed(signal, owner as object);
-    link(connection, (ownerFlags & OBJECT_BLOCKED) !== 0 && (owner as FlaggedOwner)[blocksSignal](signal));
-  } else {
+  const owner = ownerOf(signal) as Partial<FlaggedOwner> | undefined;
+  const ownerFlags = owner?.[objectFlags];
+  if (ownerFlags === undefined) {
     link(connection, false);
+  } else {
+    if ((ownerFlags & OBJECT_DISPOSED) !== 0) refuseDisposed(signal, owner as object);
+    const first = !isConnection(holderOf(signal)[slots]);
+    link(connection, (ownerFlags & OBJECT_BLOCKED) !== 0 && (owner as FlaggedOwner)[blocksSignal](signal));
+    if (first) (owner as FlaggedOwner)[firstConnected](signal);
   }
   countMade();
   devHooks?.connected(signal, connection);

@@ -10,6 +10,7 @@
 // Measured alternative: one prototype per distinct name costs more at construction (a
 // megamorphic construct and store) and makes emit's loads megamorphic in apps with many names.
 import type { AnySignal } from '../core/runtime-types.js';
+import { makesSignal, signalNameOf, type NamesSignals } from '../core/protocols.js';
 import { terminalOf } from '../core/slot-list.js';
 
 const stored = new WeakMap<AnySignal, string>();
@@ -71,6 +72,9 @@ export function nameOf(signal: AnySignal): string | undefined {
   const terminal = terminalOf(signal);
   if (typeof terminal === 'string') return terminal;
   if (typeof terminal !== 'object') return undefined;
+  // A class-level signal is named by its owner's class (objects/class-signals.ts).
+  const declared = signalNameOf in terminal ? (terminal as NamesSignals)[signalNameOf](signal) : undefined;
+  if (declared !== undefined) return declared;
   for (const key of Object.keys(terminal)) {
     if (fieldHolds(terminal, key, signal)) return key;
   }
@@ -81,9 +85,11 @@ export function nameOf(signal: AnySignal): string | undefined {
 function accessorHolding(owner: object, signal: AnySignal): string | undefined {
   for (let proto: unknown = Object.getPrototypeOf(owner); proto !== null && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
     for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(proto))) {
-      if (descriptor.get === undefined) continue;
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with `this` = the owner
+      const getter = descriptor.get;
+      if (getter === undefined || makesSignal in getter) continue;
       try {
-        if (descriptor.get.call(owner) === signal) return key;
+        if (getter.call(owner) === signal) return key;
       } catch {
         // a getter that throws on this object does not hold the signal
       }
