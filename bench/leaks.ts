@@ -7,7 +7,7 @@
 // the current job ends. A benchmark that ran all its rounds in one synchronous job would keep
 // every object it made and measure that instead; so samples are separated by a turn of the event
 // loop, as an application's work is.
-import { consume, median, printCase, type BenchCase, type CaseResult, type Subject } from './harness.js';
+import { printCase, runCaseInTurns, type BenchCase, type CaseResult, type CleanSubject, type Subject } from './harness.js';
 import { configureLeakDetection, type LeakDetectionOptions } from '../src/index.js';
 import { Widget } from './widget.js';
 
@@ -60,11 +60,6 @@ function emitCase(slots: number): BenchCase {
   return { title: `emit to ${slots} slot${slots === 1 ? '' : 's'}`, iterations: 200_000, subjects: [emitIn(PROD), emitIn(DEV)] };
 }
 
-/** A subject whose objects are disposed after each sample, untimed: `run` measures only what it is named for. */
-interface CleanSubject extends Subject {
-  cleanUp(): void;
-}
-
 function createCase(): BenchCase {
   const createIn = (mode: string): CleanSubject => {
     const made: Widget[] = [];
@@ -96,35 +91,6 @@ function lifecycleCase(): BenchCase {
       return n;
     });
   return { title: 'create, connect one slot, dispose', iterations: 2_000, subjects: [lifecycleIn(PROD), lifecycleIn(DEV), lifecycleIn(STACKS)] };
-}
-
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
-
-function sample(subject: Subject & Partial<CleanSubject>, iterations: number): number {
-  const start = process.hrtime.bigint();
-  consume(subject.run(iterations));
-  const ns = Number(process.hrtime.bigint() - start) / iterations;
-  subject.cleanUp?.();
-  return ns;
-}
-
-/** The harness's interleaved rounds, with a turn of the event loop after every sample (see the top). */
-async function runCaseInTurns(bench: BenchCase, rounds: number): Promise<CaseResult> {
-  const samples = new Map<string, number[]>(bench.subjects.map((s) => [s.name, []]));
-  for (const subject of bench.subjects) {
-    sample(subject, bench.iterations);
-    await nextTurn();
-  }
-  for (let round = 0; round < rounds; round++) {
-    for (let k = 0; k < bench.subjects.length; k++) {
-      const subject = bench.subjects[(round + k) % bench.subjects.length] as Subject;
-      samples.get(subject.name)?.push(sample(subject, bench.iterations));
-      await nextTurn();
-    }
-  }
-  return { title: bench.title, medians: new Map([...samples].map(([name, values]) => [name, median(values)] as const)) };
 }
 
 /** "development costs 1.04x production (target: at most 1.10x)". */
