@@ -12,7 +12,7 @@
 // are only marked dead and unlinked when the outermost emission returns, so an emission in
 // progress never loses its place (its `end` node stays in the list).
 import { BLOCKED, COUNT_UNIT, DEAD, ENDS_HOOKED, HEAD_MASK, INBOUND } from './connection-flags.js';
-import { countOf, countOneLess, countOneMore } from './connection-count.js';
+import { countCeiling, countOf, countOneLessAtLimit, countOneMoreAtLimit } from './connection-count.js';
 import { devHooks } from './dev-hooks.js';
 import { runEndHooks } from './end-hooks.js';
 import { hostOf, senderEnded } from './protocols.js';
@@ -68,7 +68,8 @@ export function link(c: Connection, blocked: boolean): void {
     c._prev = tail;
     tail._next = c;
     head._prev = c;
-    countOneMore(signal, head);
+    if (head._flags < countCeiling) head._flags += COUNT_UNIT;
+    else countOneMoreAtLimit(signal);
   } else {
     c._next = head;
     c._prev = c;
@@ -105,7 +106,9 @@ function unlink(c: Connection): void {
 export function endConnection(c: Connection): void {
   const signal = c._signal as AnySignal;
   c._flags |= DEAD;
-  countOneLess(signal, holderOf(signal)[slots] as Connection);
+  const head = holderOf(signal)[slots] as Connection;
+  if (head._flags < countCeiling) head._flags -= COUNT_UNIT;
+  else countOneLessAtLimit(signal, head);
   countEnded();
   devHooks?.disconnected(signal, c);
   if ((c._flags & INBOUND) !== 0) hostOf(c._receiver?.deref())?.[senderEnded]();
