@@ -30,6 +30,15 @@ class HandSignal {
     this.head = c;
     return c;
   }
+  /** The emit floor: walk the list and call each slot (newest first; no error isolation, flags or reentrancy rules). */
+  emit(n: number): void {
+    for (let c = this.head; c instanceof HandConnection; c = c.next) c.slot(n);
+  }
+}
+
+/** A standalone hand-written signal (the emit floor). */
+export function handSignal(): HandSignal {
+  return new HandSignal({});
 }
 
 /** Field form: the object's own fields (flags, state, owned signals) and five signals. */

@@ -9,7 +9,7 @@ import { MiniSignal } from 'mini-signals';
 import mittModule from 'mitt';
 import { EventEmitter as Tseep } from 'tseep';
 import { Signal as TypedSignal } from 'typed-signals';
-import { HandClassWidget, HandWidget } from './floor.js';
+import { HandClassWidget, HandWidget, handSignal } from './floor.js';
 import { median, printCase, ratio, retainedBytes, runCaseInTurns, type BenchCase, type CaseResult, type CleanSubject, type Subject } from './harness.js';
 
 // mitt's types describe its CommonJS build; Node loads its ES module, whose default export is the factory.
@@ -34,6 +34,7 @@ const MINI = 'mini-signals';
 const TYPED = 'typed-signals';
 const LOOP = 'plain loop (limit)';
 const FLOOR = 'by hand (floor)';
+const LIST_FLOOR = 'linked list by hand (floor)';
 const CLASS_FLOOR = 'by hand, class-level (floor)';
 
 type Slot = (n: number) => void;
@@ -90,6 +91,8 @@ function emitSubjects(slots: () => Slot[]): Subject[] {
   const mini = new MiniSignal<[number]>();
   const typed = new TypedSignal<Slot>();
   const loop = slots();
+  const hand = handSignal();
+  for (const slot of slots()) hand.connect(slot);
   for (const slot of slots()) widget.clicked.connect(slot);
   for (const slot of slots()) classWidget.clicked.connect(slot);
   for (const slot of slots()) node.on('x', slot);
@@ -112,6 +115,7 @@ function emitSubjects(slots: () => Slot[]): Subject[] {
     { name: MINI, run: (n) => { for (let i = 0; i < n; i++) mini.dispatch(i); return total; } },
     { name: TYPED, run: (n) => { for (let i = 0; i < n; i++) typed.emit(i); return total; } },
     { name: LOOP, run: (n) => { for (let i = 0; i < n; i++) for (let k = 0; k < loop.length; k++) (loop[k] as Slot)(i); return total; } },
+    { name: LIST_FLOOR, run: (n) => { for (let i = 0; i < n; i++) hand.emit(i); return total; } },
   ];
 }
 
@@ -278,10 +282,10 @@ for (const slots of [0, 1, 10]) {
   }
 }
 const distinct = await runCaseInTurns(distinctCase(), ROUNDS);
-printCase(distinct, [LOOP, EE3, NODE]);
+printCase(distinct, [LOOP, LIST_FLOOR, EE3, NODE]);
 for (const subject of [SG, SG_CLASS]) {
   const loop = ratio(distinct, subject, LOOP);
-  summary.push(`emit to 10 distinct listeners, ${subject}: ${distinct.medians.get(subject)?.toFixed(1)} ns, ${fmt(loop)} plain loop (target >= 0.9: ${verdict(loop, 0.9)}), ${fmt(ratio(distinct, subject, EE3))} eventemitter3, ${fmt(ratio(distinct, subject, NODE))} node:events`);
+  summary.push(`emit to 10 distinct listeners, ${subject}: ${distinct.medians.get(subject)?.toFixed(1)} ns, ${fmt(loop)} plain loop (target >= 0.9: ${verdict(loop, 0.9)}), ${fmt(ratio(distinct, subject, LIST_FLOOR))} its floor (a linked list by hand), ${fmt(ratio(distinct, subject, EE3))} eventemitter3, ${fmt(ratio(distinct, subject, NODE))} node:events`);
 }
 const churn = await runCaseInTurns(connectDisconnectCase(), ROUNDS);
 printCase(churn, [EE3, NODE]);

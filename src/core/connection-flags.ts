@@ -10,8 +10,12 @@ export const ONCE = 2;
 export const QUEUED = 4;
 /** A queued `once` delivery is scheduled; later emissions skip it. */
 export const PENDING = 8;
-/** Bits that take a connection off the emit fast path. */
-export const EMIT_MASK = DEAD | ONCE | QUEUED | PENDING;
+/** The slot is called with a receiver (held by a WeakRef), so one bit tells the emit loop, without loading `_receiver`. */
+export const BOUND = 128;
+/** Bits that take a connection off the emit fast path (a plain function slot). */
+export const EMIT_MASK = DEAD | ONCE | QUEUED | PENDING | BOUND;
+/** Bits that need more than a call with the receiver. */
+export const RARE_MASK = ONCE | QUEUED | PENDING;
 
 /** Something waits for this connection to end (end-hooks.ts: an AbortSignal link, `track`, `next()`). */
 export const ENDS_HOOKED = 16;

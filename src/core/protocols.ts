@@ -54,5 +54,9 @@ export interface NamesSignals {
   [signalNameOf](signal: object): string | undefined;
 }
 
-/** On the getter of a class-level signal: a name lookup must not call it (it would make the signal). */
-export const makesSignal: unique symbol = Symbol('slotguard.makesSignal');
+/**
+ * The getters of class-level signals: a name lookup must not call them (it would make the
+ * signal). A table rather than a mark on the function, which would cost the getter its inlining.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- any getter function
+export const signalGetters = new WeakSet<Function>();

@@ -10,7 +10,7 @@
 //
 // Each name becomes a getter on the class's prototype that makes the signal on first access and
 // keeps it in the object's owned-signal field (owned-signals.ts) at a fixed position.
-import { makesSignal } from '../core/protocols.js';
+import { signalGetters } from '../core/protocols.js';
 import { Signal, type AnySignal } from '../signals/signal.js';
 import { SignalObject } from './object.js';
 import { classLayout, classSignalAt, layoutOf, ownedField, storeClassSignal, type OwnedHolder } from './owned-signals.js';
@@ -35,7 +35,7 @@ function getterFor(index: number): (this: SignalObject) => AnySignal {
   const getter = function classSignal(this: SignalObject): AnySignal {
     return classSignalAt(holder(this), index) ?? makeSignal(this, index);
   };
-  Object.defineProperty(getter, makesSignal, { value: true });
+  signalGetters.add(getter);
   return getter;
 }
 

@@ -31,9 +31,10 @@ export function layoutOf(object: object): readonly string[] {
 const noLayout: readonly string[] = Object.freeze([]);
 
 /** An array with the class-level positions first, then `rest`. */
-function withPositions(object: object, rest: AnySignal[]): (AnySignal | undefined)[] {
-  const list = new Array<AnySignal | undefined>(layoutOf(object).length).fill(undefined);
-  list.push(...rest);
+function withPositions(object: object, rest: AnySignal | undefined): (AnySignal | undefined)[] {
+  const list: (AnySignal | undefined)[] = [];
+  for (let i = layoutOf(object).length; i > 0; i--) list.push(undefined); // packed, not holey
+  if (rest !== undefined) list.push(rest);
   return list;
 }
 
@@ -42,7 +43,7 @@ export function recordConnected(holder: OwnedHolder, signal: AnySignal): void {
   const held = holder[ownedField];
   if (held === signal) return;
   if (held === undefined) {
-    holder[ownedField] = layoutOf(holder).length === 0 ? signal : withPositions(holder, [signal]);
+    holder[ownedField] = layoutOf(holder).length === 0 ? signal : withPositions(holder, signal);
   } else if (!Array.isArray(held)) {
     holder[ownedField] = [held, signal];
   } else if (!held.includes(signal)) {
@@ -76,8 +77,9 @@ export function ownedSignals(holder: OwnedHolder): AnySignal[] {
 
 /** The class-level signal at `index`, if it was made. */
 export function classSignalAt(holder: OwnedHolder, index: number): AnySignal | undefined {
-  const held = holder[ownedField];
-  return Array.isArray(held) ? held[index] : undefined;
+  // An object whose class has class-level signals holds nothing or an array (never a lone signal, see recordConnected).
+  const held = holder[ownedField] as (AnySignal | undefined)[] | undefined;
+  return held === undefined ? undefined : held[index];
 }
 
 /** Stores a new class-level signal at its position. */
@@ -85,7 +87,7 @@ export function storeClassSignal(holder: OwnedHolder, index: number, signal: Any
   const held = holder[ownedField];
   if (Array.isArray(held)) held[index] = signal;
   else {
-    const list = withPositions(holder, held === undefined ? [] : [held]);
+    const list = withPositions(holder, held);
     list[index] = signal;
     holder[ownedField] = list;
   }

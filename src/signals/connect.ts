@@ -1,7 +1,7 @@
 // Making and ending connections from the public forms of `connect` and `disconnect`: argument
 // checks with clear errors, `unique`, `signal` (AbortSignal), disposed owners and receivers.
 import { attachAbort } from '../core/abort-link.js';
-import { DEAD, INBOUND, ONCE, QUEUED } from '../core/connection-flags.js';
+import { BOUND, DEAD, INBOUND, ONCE, QUEUED } from '../core/connection-flags.js';
 import { Connection, type StoredSlot } from '../core/connection.js';
 import { devHooks } from '../core/dev-hooks.js';
 import { addSender, blocksSignal, firstConnected, hostOf, OBJECT_BLOCKED, OBJECT_DISPOSED, objectFlags, type FlaggedOwner } from '../core/protocols.js';
@@ -138,7 +138,7 @@ function makeConnection(signal: AnySignal, slot: StoredSlot, receiver: object | 
     const existing = findConnection(signal, slot, receiver);
     if (existing !== undefined) return reuseConnection(existing, flags, options);
   }
-  const connection = new Connection(signal, slot, receiver === undefined ? undefined : new WeakRef(receiver), flags);
+  const connection = new Connection(signal, slot, receiver === undefined ? undefined : new WeakRef(receiver), flags | (receiver === undefined ? 0 : BOUND));
   const senders = receiver === undefined ? undefined : hostOf(receiver);
   if (senders !== undefined && (senders[objectFlags] & OBJECT_DISPOSED) !== 0) {
     // A disposed receiver takes no connections: hand back one that has already ended, and

@@ -4,7 +4,7 @@
 //
 // Memory: a Signal has exactly one field, `[slots]` (see core/slot-list.ts); its name costs nothing
 // when it is the owner's field name (signal-names.ts). So `new Signal(this, 'clicked')` costs 32 bytes.
-import { BLOCKED, DEAD, EMIT_MASK } from '../core/connection-flags.js';
+import { BLOCKED, BOUND, DEAD, EMIT_MASK } from '../core/connection-flags.js';
 import type { Connection, StoredSlot } from '../core/connection.js';
 import { devHooks } from '../core/dev-hooks.js';
 import { hostOf, senderHost, type HasSenderHost, type SenderHost } from '../core/protocols.js';
@@ -88,7 +88,7 @@ export class Signal<Args extends unknown[] = []> {
     if (n > 3) {
       const errors = deliver(head, n, undefined, undefined, undefined, Array.prototype.slice.call(arguments));
       if (errors !== undefined) throwSlotErrors(this, errors);
-    } else if (head._prev === head && (head._flags & EMIT_MASK) === 0 && head._receiver === undefined) {
+    } else if (head._prev === head && (head._flags & EMIT_MASK) === 0) {
       // One plain function slot, the most common case: call it here (nothing else to isolate it from).
       const result = callSlot(head._slot as StoredSlot, n, arguments[0], arguments[1], arguments[2]);
       if (result !== undefined) watchResult(result, this, head);
@@ -189,12 +189,16 @@ function deliver(head: Connection, n: number, a: unknown, b: unknown, c: unknown
     for (;;) {
       const flags = connection._flags & EMIT_MASK;
       if (flags === 0) {
-        const slot = connection._slot as StoredSlot;
+        // A plain function slot: the loop's one common case.
         try {
-          const result =
-            connection._receiver !== undefined ? callBound(connection, n, a, b, c, more)
-            : n <= 3 ? callSlot(slot, n, a, b, c)
-            : slot(...(more as unknown[]));
+          const result = n <= 3 ? callSlot(connection._slot as StoredSlot, n, a, b, c) : (connection._slot as StoredSlot)(...(more as unknown[]));
+          if (result !== undefined) watchResult(result, signal, connection);
+        } catch (error) {
+          (errors ??= []).push(error);
+        }
+      } else if (flags === BOUND) {
+        try {
+          const result = callBound(connection, n, a, b, c, more);
           if (result !== undefined) watchResult(result, signal, connection);
         } catch (error) {
           (errors ??= []).push(error);
