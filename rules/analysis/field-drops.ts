@@ -7,6 +7,7 @@ import { freshConnections } from './emitter-flow.js';
 import { captureFunction, isDiscarded, isFunctionLike, thisFieldName } from './uses.js';
 import { skipOuterExpressions } from './type-queries.js';
 import { connectSiteOf } from './sites.js';
+import { persistentHolders } from './holders.js';
 
 export interface FieldDrop {
   kind: 'field-overwrite' | 'collection-clear';
@@ -157,7 +158,10 @@ export function findFieldDrops(context: AnalysisContext, owner: ClassLike, facts
   }
 
   const drops: FieldDrop[] = [];
+  // Private fields are the heap's (emitter-flow.ts, from the class invariant); public ones stay here.
+  const heapFields = persistentHolders(context, owner.compilerNode.getSourceFile()).fields.get(owner.compilerNode) ?? new Set<string>();
   for (const [field, signals] of fieldSignals) {
+    if (heapFields.has(field)) continue;
     const list = accesses.get(field) ?? [];
     if (list.some(escapes)) continue;
     for (const access of list) {
