@@ -2,9 +2,10 @@
 // the drops through fields of `this`, turned into Findings (messages, data, suggestions).
 import { Node, ts, type SourceFile, type Type } from 'ts-morph';
 import type { AnalysisContext } from './context.js';
-import { analyseUnit, unitsOf, type Drop, type FieldFact } from './emitter-flow.js';
+import { analyseFile, unitsOf, type Drop, type FieldFact } from './emitter-flow.js';
 import { findFieldDrops, type FieldDrop } from './field-drops.js';
 import { connectingScopes } from './relevance.js';
+import { persistentHolders, type PersistentHolders } from './holders.js';
 import type { Finding, FindingSuggestion } from './finding.js';
 import { typeOfExpression } from './type-queries.js';
 
@@ -74,7 +75,7 @@ function disposeCall(name: string, nullable: boolean): string {
 
 function dropSuggestions(file: SourceFile, drop: Drop, name: string, type: Type | undefined): FindingSuggestion[] {
   // Preset emitters (a Worker, a WebSocket) end with close()/terminate(), not dispose(): no suggestion there.
-  if (drop.variable === undefined || drop.safeToDispose !== true || type?.getNonNullableType().getProperty('dispose') === undefined) return [];
+  if (drop.variable === undefined || drop.variable.collection === true || drop.safeToDispose !== true || type?.getNonNullableType().getProperty('dispose') === undefined) return [];
   const suggestions: FindingSuggestion[] = [];
   const declaredType = typeOfExpression(drop.variable.declaration);
   const call = disposeCall(name, mayBeNullish(declaredType));
@@ -114,7 +115,21 @@ function dropSuggestions(file: SourceFile, drop: Drop, name: string, type: Type 
   return suggestions;
 }
 
-const dropMessage: Record<Drop['kind'], DroppedEmitterMessageId> = {
+/** A field overwrite the heap found (a private field's previous value, still connected). */
+function heapFieldFinding(file: SourceFile, drop: Drop): Finding {
+  const field = drop.field!;
+  const statement = drop.node.getParent();
+  return fieldFinding(file, {
+    kind: 'field-overwrite',
+    field: field.name,
+    node: drop.node,
+    access: field.access,
+    signals: drop.signals,
+    ...(statement !== undefined && Node.isExpressionStatement(statement) ? { statement } : {}),
+  });
+}
+
+const dropMessage: Record<Exclude<Drop['kind'], 'field-overwrite'>, DroppedEmitterMessageId> = {
   'scope-end': 'droppedAtScopeEnd',
   reassigned: 'droppedByReassignment',
   'never-stored': 'neverStored',
@@ -128,7 +143,7 @@ function dropFinding(file: SourceFile, drop: Drop): Finding {
   if (drop.exit !== undefined) data.line = String(drop.exit.getStartLineNumber());
   return {
     rule: droppedEmitterRule,
-    messageId: dropMessage[drop.kind],
+    messageId: dropMessage[drop.kind as Exclude<Drop['kind'], 'field-overwrite'>],
     data,
     start: drop.node.getStart(),
     end: drop.node.getEnd(),
@@ -155,6 +170,29 @@ function fieldFinding(file: SourceFile, drop: FieldDrop): Finding {
   };
 }
 
+function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
+  for (let current = node.parent; current !== undefined; current = current.parent) if (ts.isClassLike(current)) return current;
+  return undefined;
+}
+
+/**
+ * The units to analyse: those that connect, and those that mention a persistent holder another
+ * unit may fill (a private field of a connecting class, a modelled module variable) — a function
+ * that connects nothing can still overwrite one. A cheap text test on the unit's source.
+ */
+function unitFilter(file: ts.SourceFile, scopes: ReadonlySet<ts.Node>, persistent: PersistentHolders): (node: ts.Node) => boolean {
+  const moduleNames = [...persistent.moduleVariables].map((declaration) => declaration.name.getText(file));
+  return (node) => {
+    if (scopes.has(node)) return true;
+    if (ts.isSourceFile(node)) return false;
+    const text = file.text.slice(node.pos, node.end);
+    if (moduleNames.some((name) => text.includes(name))) return true;
+    const owner = enclosingClass(node);
+    const fields = owner === undefined || !scopes.has(owner) ? undefined : persistent.fields.get(owner);
+    return fields !== undefined && [...fields].some((field) => text.includes(`this.${field}`));
+  };
+}
+
 /**
  * Every dropped-while-connected emitter in `file`. Never throws: a function the analysis does not
  * understand is skipped.
@@ -165,9 +203,14 @@ export function findDroppedEmitters(file: SourceFile, context: AnalysisContext):
   if (scopes.size === 0) return [];
   const findings: Finding[] = [];
   const factsByClass = new Map<Node, FieldFact[]>();
-  for (const unit of unitsOf(context, file, (node) => scopes.has(node))) {
-    const result = analyseUnit(context, unit);
-    for (const drop of result.drops) findings.push(dropFinding(file, drop));
+  // A function that connects nothing can still overwrite a persistent holder that another one filled:
+  // every function of a connecting class, and of a file with module variables the heap models.
+  const persistent = persistentHolders(context, file.compilerNode);
+  const units = unitsOf(context, file, unitFilter(file.compilerNode, scopes, persistent));
+  const results = analyseFile(context, file, units);
+  for (const [index, result] of results.entries()) {
+    const unit = units[index]!;
+    for (const drop of result.drops) findings.push(drop.kind === 'field-overwrite' ? heapFieldFinding(file, drop) : dropFinding(file, drop));
     if (result.fieldFacts.length === 0) continue;
     const owner = unit.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor));
     if (owner === undefined) continue;
@@ -184,4 +227,35 @@ export function findDroppedEmitters(file: SourceFile, context: AnalysisContext):
     }
   }
   return findings.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** Where the analysis could not judge a connected emitter, and why (`slotguard check --explain`). */
+export interface Unjudged {
+  start: number;
+  end: number;
+  reason: string;
+}
+
+/**
+ * The places in `file` where `no-dropped-connected-emitter` stays silent because it cannot judge
+ * (an unknown callee, a shape the heap does not model): a silent miss made visible. Never throws.
+ */
+export function explainDroppedEmitters(file: SourceFile, context: AnalysisContext): Unjudged[] {
+  const scopes = connectingScopes(context, file.compilerNode);
+  if (scopes.size === 0) return [];
+  try {
+    const persistent = persistentHolders(context, file.compilerNode);
+    const units = unitsOf(context, file, unitFilter(file.compilerNode, scopes, persistent));
+    const seen = new Set<string>();
+    const result: Unjudged[] = [];
+    for (const found of analyseFile(context, file, units).flatMap((each) => each.unjudged)) {
+      const entry = { start: found.node.getStart(), end: found.node.getEnd(), reason: found.reason };
+      const key = `${entry.start}:${entry.reason}`;
+      if (!seen.has(key)) result.push(entry);
+      seen.add(key);
+    }
+    return result.sort((a, b) => a.start - b.start);
+  } catch {
+    return [];
+  }
 }

@@ -1,39 +1,53 @@
-// The per-function flow analysis: walks one function (or a module's top level) statement by
-// statement, along every control-flow path, and tracks each local variable that holds a fresh,
-// connected emitter until it is disposed, disconnected, released (returned, stored, owned) or
-// dropped (end of scope, reassignment, early exit). Results are memoized per function node, so
-// factories' "returns a fresh emitter" summaries and the file's findings share one walk.
-import { Node, SyntaxKind, VariableDeclarationKind, ts, type Type, type Block, type CallExpression, type Expression, type SourceFile, type VariableDeclaration } from 'ts-morph';
+// The per-function flow analysis on the heap: one control-flow graph per function-like (and per
+// module top level, cfg.ts), a worklist fixpoint (fixpoint.ts) whose facts are abstract heaps
+// (heap.ts), and the transfer functions below. A fresh connected emitter is dropped when its last
+// holder goes away (a scope end, a reassignment, an overwritten field or module variable) while it
+// is still connected and nothing outside the heap keeps it. Fields of `this` and module variables
+// are persistent: `analyseFile` runs every function of the file from their invariant (the join of
+// what every function leaves in them), so a method that runs twice sees its previous value.
+import { Node, SyntaxKind, ts, type CallExpression, type SourceFile, type Type } from 'ts-morph';
 import type { AnalysisContext } from './context.js';
-import { classifyUse, captureFunction, isDiscarded, sameTarget, type StoreTarget, type Use } from './uses.js';
+import { buildFlowGraph, isNestedUnit, type FlowAction, type FlowGraph, type FlowNode } from './cfg.js';
+import { solve, type Lattice } from './fixpoint.js';
+import { Heap, isConnected, signalsOf, type AbstractObject, type HolderKey, type ObjectId } from './heap.js';
+import {
+  declarationScope,
+  fieldKey,
+  fieldNameOf,
+  handsOut,
+  isPersistent,
+  isUsing,
+  isVar,
+  persistentHolders,
+  climbOuter,
+  skipOuter,
+  thisAccesses,
+  thisClassOf,
+  type PersistentHolders,
+} from './holders.js';
+import { captureFunction, isDiscarded, sameTarget, type StoreTarget, type Use } from './uses.js';
+import { classifyReference } from './summaries.js';
 import { calleeName, connectingNames } from './relevance.js';
-import { connectSiteOf, endSiteOf, ownershipSitesOf } from './sites.js';
-import { functionWithBody } from './summaries.js';
-import { declarationKey, declarationsOf, skipOuterExpressions, typeOfExpression } from './type-queries.js';
+import { connectSiteOf, endSiteOf, ownershipSitesOf, scheduledClosure } from './sites.js';
+import { constructorOf, functionWithBody } from './function-bodies.js';
+import { declarationsOf, skipOuterExpressions, typeOfExpression } from './type-queries.js';
 
-/** A local variable that held a fresh emitter at some point. */
+/** A local variable (or module variable, or parameter) that held a fresh emitter at some point. */
 export interface TrackedVariable {
-  declaration: VariableDeclaration;
+  declaration: Node;
   name: string;
   /** The node whose end is the end of the variable's life (a block, a case block, the function body). */
   scope: Node;
+  /** The variable is a local collection and the dropped objects are its elements. */
+  collection?: boolean;
 }
 
-interface VariableState {
-  /** Where the object now in the variable was created (reported when there is no drop site). */
-  creation: Node;
-  /** Open connections: signal labels, `label#n` when a kept handle can end that one connection. */
-  connections: Set<string>;
-  /** Disposed of elsewhere: returned, stored, owned, handed to a function that keeps it. */
-  released: boolean;
-}
-
-type State = Map<TrackedVariable, VariableState> | null;
-
-/** A drop the walk found; the file pass turns it into a Finding with messages and suggestions. */
+/** A drop the analysis found; the file pass turns it into a Finding with messages and suggestions. */
 export interface Drop {
-  kind: 'scope-end' | 'reassigned' | 'never-stored' | 'throw';
+  kind: 'scope-end' | 'reassigned' | 'never-stored' | 'throw' | 'field-overwrite';
   variable?: TrackedVariable;
+  /** For 'field-overwrite': the field's name and the `this.F` target. */
+  field?: { name: string; access: Node };
   /** The reported node: the drop site, else the creation expression. */
   node: Node;
   creation: Node;
@@ -55,9 +69,20 @@ export interface FieldFact {
   store: Node | undefined;
 }
 
+/** Why the analysis could not judge a reference: shown by `slotguard check --explain`. */
+export interface Unjudged {
+  node: Node;
+  reason: string;
+}
+
 export interface FlowResult {
   drops: Drop[];
   fieldFacts: FieldFact[];
+  unjudged: Unjudged[];
+  /** What the persistent holders (fields, module variables) hold when the function returns. */
+  exit: Heap;
+  /** The function reads or writes a persistent holder (it must be run again from the invariant). */
+  touchesPersistent: boolean;
   /**
    * Set when every `return` gives a fresh emitter that nothing else keeps: its open connections.
    * Computed on first use (only factories' callers ask), so that plain functions cost no type queries.
@@ -65,64 +90,10 @@ export interface FlowResult {
   readonly returnsFresh: string[] | undefined;
 }
 
-interface LoopFrame {
-  node: Node;
-  breaks: State[];
-  continues: State[];
-}
+const emptyResult: FlowResult = { drops: [], fieldFacts: [], unjudged: [], exit: Heap.empty, touchesPersistent: false, returnsFresh: undefined };
 
-interface TryFrame {
-  catches: boolean;
-  throws: State[];
-  finallyBlock: Block | undefined;
-}
-
-const emptyResult: FlowResult = { drops: [], fieldFacts: [], returnsFresh: undefined };
-
-/** What one `return` gives back: a tracked variable's open connections, or an expression to judge later. */
+/** What one `return` gives back: a tracked holder's open connections, or an expression to judge later. */
 type ReturnedValue = { connections: string[] } | { expression: Node } | 'nothing';
-
-/** Is this variable state a leak if the variable is dropped now? */
-function isLeaking(state: VariableState | undefined): state is VariableState {
-  return state !== undefined && !state.released && state.connections.size > 0;
-}
-
-function signalsOf(state: VariableState): string[] {
-  return [...new Set([...state.connections].map((label) => label.replace(/#\d+$/, '')))];
-}
-
-function copyState(state: State): State {
-  if (state === null) return null;
-  const copy = new Map<TrackedVariable, VariableState>();
-  for (const [variable, value] of state) copy.set(variable, { creation: value.creation, connections: new Set(value.connections), released: value.released });
-  return copy;
-}
-
-/** Paths meet: a variable leaks after the join if it leaks on any incoming path. */
-function join(...states: State[]): State {
-  const live = states.filter((state): state is Map<TrackedVariable, VariableState> => state !== null);
-  if (live.length === 0) return null;
-  if (live.length === 1) return copyState(live[0] ?? null);
-  const result = new Map<TrackedVariable, VariableState>();
-  const variables = new Set(live.flatMap((state) => [...state.keys()]));
-  for (const variable of variables) {
-    const incoming = live.map((state) => state.get(variable)).filter((value): value is VariableState => value !== undefined);
-    const leaking = incoming.find(isLeaking);
-    const connections = new Set(incoming.filter((value) => !value.released).flatMap((value) => [...value.connections]));
-    result.set(variable, {
-      creation: (leaking ?? incoming[0])?.creation ?? variable.declaration,
-      connections,
-      released: incoming.length === live.length && incoming.every((value) => value.released),
-    });
-  }
-  return result;
-}
-
-function isLoop(node: Node): boolean {
-  return (
-    Node.isForStatement(node) || Node.isForOfStatement(node) || Node.isForInStatement(node) || Node.isWhileStatement(node) || Node.isDoStatement(node)
-  );
-}
 
 /** The function-like units of a file whose bodies are walked, plus the file itself (its top level). */
 export function unitsOf(context: AnalysisContext, file: SourceFile, keep: (node: ts.Node) => boolean = () => true): Node[] {
@@ -161,7 +132,7 @@ export function analyseUnit(context: AnalysisContext, unit: Node): FlowResult {
   memo.set(key, emptyResult); // recursion guard: a factory that calls itself returns nothing fresh
   let result: FlowResult;
   try {
-    result = new FlowWalker(context, unit).run();
+    result = new UnitFlow(context, unit, undefined).run();
   } catch {
     // An unknown shape deep in the checker or ts-morph: skip this function, never crash the lint.
     result = emptyResult;
@@ -248,50 +219,118 @@ function isEmptyValue(node: Node): boolean {
   return Node.isNullLiteral(target) || (Node.isIdentifier(target) && target.getText() === 'undefined');
 }
 
-class FlowWalker {
-  private readonly tracked = new Map<string, TrackedVariable[]>();
-  private readonly byDeclaration = new Map<object, TrackedVariable>();
-  private readonly handles = new Map<object, { variable: TrackedVariable; label: string }>();
+const maxInvariantRounds = 4;
+
+/** Methods that put an element into an array, Map or Set (language built-ins, not an emitter API). */
+const addingMethods: ReadonlySet<string> = new Set(['push', 'unshift', 'add', 'set']);
+/** Members that only measure or search a collection. */
+const measuringMembers: ReadonlySet<string> = new Set(['length', 'size', 'has', 'includes', 'indexOf']);
+
+/** `[]`, `new Map()`, `new Set()`, `new Array()`: a collection made here. */
+function isCollectionLiteral(initializer: ts.Expression | undefined): boolean {
+  if (initializer === undefined) return false;
+  const target = skipOuter(initializer);
+  if (ts.isArrayLiteralExpression(target)) return true;
+  return ts.isNewExpression(target) && ts.isIdentifier(target.expression) && ['Map', 'Set', 'Array'].includes(target.expression.text);
+}
+
+/**
+ * Every unit of `file` that can connect, run to the file's fixpoint: persistent holders (private
+ * fields, module variables) start each function but the constructor and the top level from the
+ * join of what every function leaves in them.
+ */
+export function analyseFile(context: AnalysisContext, file: SourceFile, units: readonly Node[]): FlowResult[] {
+  const results = new Map<Node, FlowResult>(units.map((unit) => [unit, analyseUnit(context, unit)]));
+  const rerun = units.filter((unit) => results.get(unit)?.touchesPersistent === true && startsFromInvariant(unit));
+  if (rerun.length === 0) return [...results.values()];
+  let invariant = Heap.join([...results.values()].map((result) => result.exit));
+  for (let round = 0; round < maxInvariantRounds && invariant.objects.size > 0; round++) {
+    for (const unit of rerun) {
+      try {
+        results.set(unit, new UnitFlow(context, unit, invariant).run());
+      } catch {
+        // keep the first run's result
+      }
+    }
+    const next = Heap.join([invariant, ...[...results.values()].map((result) => result.exit)]);
+    if (Heap.equals(next, invariant)) break;
+    invariant = next;
+  }
+  void file;
+  return [...results.values()];
+}
+
+/** The constructor and the module top level run once, from nothing; every other function can run again. */
+function startsFromInvariant(unit: Node): boolean {
+  return !Node.isSourceFile(unit) && !Node.isConstructorDeclaration(unit);
+}
+
+class UnitFlow {
+  private readonly compilerUnit: ts.Node;
+  private readonly unitBody: ts.Node;
+  private readonly persistent: PersistentHolders;
+  private readonly thisClass: ts.ClassLikeDeclaration | undefined;
+  private readonly thisFields: ReadonlySet<string>;
+  private readonly holderMemo = new Map<ts.Node, HolderKey | null>();
+  private readonly scopes = new Map<HolderKey, { scope: ts.Node; declaration: ts.Node; name: string; collection?: boolean }>();
+  /** Names that may denote a holder with objects: a cheap filter before any checker question. */
+  private readonly candidateNames = new Set<string>();
+  private readonly handles = new Map<ts.Node, string>();
+  private readonly handleNames = new Set<string>();
+  private readonly everReleased = new Set<HolderKey>();
   private readonly drops = new Map<string, Drop>();
   private readonly fieldFacts: FieldFact[] = [];
-  private readonly loops: LoopFrame[] = [];
-  private readonly tries: TryFrame[] = [];
+  private readonly unjudged: Unjudged[] = [];
   private readonly returned: ReturnedValue[] = [];
-  private handleCounter = 0;
-  private readonly everReleased = new Set<TrackedVariable>();
-  private loopDepth = 0;
+  private touchesPersistent = false;
+  /** Only the last pass over the solution reports (the fixpoint visits nodes several times). */
+  private reporting = false;
 
   constructor(
     private readonly context: AnalysisContext,
     private readonly unit: Node,
-  ) {}
+    private readonly invariant: Heap | undefined,
+  ) {
+    this.compilerUnit = unit.compilerNode;
+    const body = ts.isSourceFile(this.compilerUnit) ? this.compilerUnit : (this.compilerUnit as ts.FunctionLikeDeclaration).body;
+    this.unitBody = body ?? this.compilerUnit;
+    this.persistent = persistentHolders(context, this.compilerUnit.getSourceFile());
+    this.thisClass = thisClassOf(this.compilerUnit);
+    this.thisFields = (this.thisClass === undefined ? undefined : this.persistent.fields.get(this.thisClass)) ?? new Set();
+    for (const field of this.thisFields) this.candidateNames.add(field);
+    for (const declaration of this.persistent.moduleVariables) if (ts.isIdentifier(declaration.name)) this.candidateNames.add(declaration.name.text);
+  }
 
   run(): FlowResult {
-    let end: State;
-    const body = Node.isSourceFile(this.unit) ? this.unit : (this.unit as unknown as { getBody(): Node | undefined }).getBody();
-    if (body === undefined) return emptyResult;
-    if (Node.isBlock(body) || Node.isSourceFile(body)) {
-      end = this.walkStatements(body.getStatements(), body, new Map());
-    } else {
-      // An arrow function with an expression body: the expression is returned.
-      const start = this.walkExpression(body, new Map());
-      end = this.returnValue(body as Expression, start);
-      if (end !== null) this.exit(end, body, 'return');
-      end = null;
-    }
-    if (end !== null && !Node.isSourceFile(this.unit)) {
-      this.returned.push('nothing'); // falls off the end: returns undefined on some path
-      this.exit(end, this.unit, 'return');
+    const graph = graphOf(this.context, this.compilerUnit);
+    const initial = this.invariant ?? Heap.empty;
+    const lattice: Lattice<Heap> = {
+      initial,
+      join: (facts) => Heap.join(facts),
+      equals: (a, b) => Heap.equals(a, b),
+      transfer: (node, before) => this.transfer(node, before),
+    };
+    const solution = solve(graph, lattice, this.context.strict);
+    // The reporting pass: each node once, from its fixed input.
+    this.reporting = true;
+    for (const node of graph.nodes) {
+      const before = solution.before[node.id];
+      if (before !== undefined && node.action !== undefined) this.transfer(node, before);
     }
     for (const drop of this.drops.values()) {
-      if (drop.variable !== undefined) drop.safeToDispose = !this.everReleased.has(drop.variable);
+      const key = drop.variable === undefined ? undefined : this.keyOfDeclaration(drop.variable.declaration.compilerNode);
+      if (drop.variable !== undefined) drop.safeToDispose = key === undefined || !this.everReleased.has(key);
     }
+    const exitHeap = (solution.before[graph.exit] ?? Heap.empty).restrictTo(isPersistent);
     const returned = this.returned;
     const context = this.context;
     let returnsFresh: string[] | undefined | null = null;
     return {
       drops: [...this.drops.values()],
       fieldFacts: this.fieldFacts,
+      unjudged: this.unjudged,
+      exit: exitHeap,
+      touchesPersistent: this.touchesPersistent,
       get returnsFresh() {
         if (returnsFresh === null) returnsFresh = judgeReturns(context, returned);
         return returnsFresh;
@@ -299,251 +338,498 @@ class FlowWalker {
     };
   }
 
-  // ---- statements ----
-
-  private walkStatements(statements: Node[], scope: Node, state: State): State {
-    let current = state;
-    for (const statement of statements) {
-      if (current === null) break;
-      current = this.walkStatement(statement, current);
-    }
-    if (current !== null) this.endScope(scope, current);
-    return current;
+  private keyOfDeclaration(declaration: ts.Node): HolderKey | undefined {
+    for (const [key, entry] of this.scopes) if (entry.declaration === declaration) return key;
+    return undefined;
   }
 
-  private walkStatement(statement: Node, state: State): State {
-    if (state === null) return null;
-    if (Node.isBlock(statement)) return this.walkStatements(statement.getStatements(), statement, state);
-    if (Node.isVariableStatement(statement)) return this.walkVariableStatement(statement, state);
-    if (Node.isExpressionStatement(statement)) {
-      this.checkDiscardedFactory(statement.getExpression());
-      return this.walkExpression(statement.getExpression(), state);
-    }
-    if (Node.isIfStatement(statement)) {
-      const afterCondition = this.walkExpression(statement.getExpression(), state);
-      const thenState = this.walkStatement(statement.getThenStatement(), copyState(afterCondition));
-      const elseStatement = statement.getElseStatement();
-      const elseState = elseStatement === undefined ? afterCondition : this.walkStatement(elseStatement, copyState(afterCondition));
-      return join(thenState, elseState);
-    }
-    if (Node.isReturnStatement(statement)) {
-      const expression = statement.getExpression();
-      let current: State = state;
-      if (expression === undefined) {
-        this.returned.push('nothing');
-      } else {
-        current = this.walkExpression(expression, this.returnValue(expression, state));
-      }
-      if (current !== null) this.exit(current, statement, 'return');
-      return null;
-    }
-    if (Node.isThrowStatement(statement)) {
-      const current = this.walkExpression(statement.getExpression(), state);
-      if (current !== null) this.throwFrom(current, statement);
-      return null;
-    }
-    if (isLoop(statement)) return this.walkLoop(statement, state);
-    if (Node.isSwitchStatement(statement)) return this.walkSwitch(statement, state);
-    if (Node.isTryStatement(statement)) return this.walkTry(statement, state);
-    if (Node.isLabeledStatement(statement)) return this.walkStatement(statement.getStatement(), state);
-    if (Node.isBreakStatement(statement) || Node.isContinueStatement(statement)) {
-      const frame = this.loops[this.loops.length - 1];
-      if (frame !== undefined) {
-        const isBreak = Node.isBreakStatement(statement);
-        const leaving = this.leaveScopesUpTo(frame.node, statement, state);
-        (isBreak ? frame.breaks : frame.continues).push(leaving);
-      }
-      return null;
-    }
-    if (Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement)) return this.captureIn(statement, state);
-    if (Node.isEmptyStatement(statement) || Node.isDebuggerStatement(statement)) return state;
-    if (Node.isInterfaceDeclaration(statement) || Node.isTypeAliasDeclaration(statement) || Node.isImportDeclaration(statement)) return state;
-    if (Node.isEnumDeclaration(statement) || Node.isModuleDeclaration(statement) || Node.isExportDeclaration(statement)) return state;
-    return this.walkExpression(statement, state);
-  }
+  // ---- holders ----
 
-  private walkVariableStatement(statement: Node & { getDeclarationList(): Node }, state: State): State {
-    const list = statement.getDeclarationList();
-    if (!Node.isVariableDeclarationList(list)) return state;
-    const kind = list.getDeclarationKind();
-    let current = state;
-    for (const declaration of list.getDeclarations()) {
-      const initializer = declaration.getInitializer();
-      if (initializer === undefined || current === null) continue;
-      current = this.walkExpression(initializer, current);
-      if (current === null) continue;
-      if (kind === VariableDeclarationKind.Using || kind === VariableDeclarationKind.AwaitUsing) continue;
-      if (!Node.isIdentifier(declaration.getNameNode())) continue;
-      const fresh = freshConnections(this.context, initializer);
-      if (fresh === undefined) continue;
-      const variable = this.track(declaration, kind === VariableDeclarationKind.Var);
-      current.set(variable, { creation: skipOuterExpressions(initializer), connections: new Set(fresh), released: false });
-    }
-    return current;
-  }
-
-  private track(declaration: VariableDeclaration, functionScoped: boolean): TrackedVariable {
-    const existing = this.byDeclaration.get(declaration.compilerNode);
-    if (existing !== undefined) return existing;
-    const statement = declaration.getVariableStatement();
-    const container = statement?.getParent();
-    const scope = functionScoped || container === undefined ? this.unitBody() : container;
-    const variable: TrackedVariable = { declaration, name: declaration.getName(), scope };
-    this.byDeclaration.set(declaration.compilerNode, variable);
-    const sameName = this.tracked.get(variable.name) ?? [];
-    sameName.push(variable);
-    this.tracked.set(variable.name, sameName);
-    return variable;
-  }
-
-  private unitBody(): Node {
-    if (Node.isSourceFile(this.unit)) return this.unit;
-    return (this.unit as unknown as { getBody(): Node | undefined }).getBody() ?? this.unit;
-  }
-
-  private walkLoop(loop: Node, state: State): State {
-    let entry: State = state;
-    if (Node.isForStatement(loop)) {
-      const initializer = loop.getInitializer();
-      if (initializer !== undefined) entry = Node.isVariableDeclarationList(initializer) ? this.walkExpression(initializer, entry) : this.walkExpression(initializer, entry);
-      const condition = loop.getCondition();
-      if (condition !== undefined) entry = this.walkExpression(condition, entry);
-    } else if (Node.isForOfStatement(loop) || Node.isForInStatement(loop) || Node.isWhileStatement(loop)) {
-      entry = this.walkExpression(loop.getExpression(), entry);
-    }
-    const body = (loop as unknown as { getStatement(): Node }).getStatement();
-    const frame: LoopFrame = { node: loop, breaks: [], continues: [] };
-    this.loops.push(frame);
-    this.loopDepth++;
-    const iterate = (start: State): State => {
-      let end = this.walkStatement(body, copyState(start));
-      end = join(end, ...frame.continues);
-      frame.continues = [];
-      if (Node.isForStatement(loop)) {
-        const incrementor = loop.getIncrementor();
-        if (incrementor !== undefined) end = this.walkExpression(incrementor, end);
-      }
-      if (Node.isDoStatement(loop)) end = this.walkExpression(loop.getExpression(), end);
-      return end;
-    };
-    const first = iterate(entry);
-    // A second pass sees what the first iteration leaves for the next (a reassignment in a loop).
-    const second = this.loopDepth <= 2 ? iterate(join(entry, first)) : first;
-    this.loopDepth--;
-    this.loops.pop();
-    const exits = Node.isDoStatement(loop) ? [first, second] : [entry, first, second];
-    return join(...exits, ...frame.breaks);
-  }
-
-  private walkSwitch(statement: Node, state: State): State {
-    if (!Node.isSwitchStatement(statement)) return state;
-    const afterExpression = this.walkExpression(statement.getExpression(), state);
-    const frame: LoopFrame = { node: statement, breaks: [], continues: [] };
-    this.loops.push(frame);
-    let fallthrough: State = null;
-    let hasDefault = false;
-    const caseBlock = statement.getCaseBlock();
-    for (const clause of caseBlock.getClauses()) {
-      if (Node.isDefaultClause(clause)) hasDefault = true;
-      let entry = join(copyState(afterExpression), fallthrough);
-      if (Node.isCaseClause(clause)) entry = this.walkExpression(clause.getExpression(), entry);
-      fallthrough = entry;
-      for (const inner of clause.getStatements()) {
-        if (fallthrough === null) break;
-        fallthrough = this.walkStatement(inner, fallthrough);
-      }
-    }
-    this.loops.pop();
-    // `continue` inside a switch belongs to an enclosing loop.
-    const outer = this.loops[this.loops.length - 1];
-    if (outer !== undefined) outer.continues.push(...frame.continues);
-    const result = join(fallthrough, ...frame.breaks, hasDefault ? null : afterExpression);
-    if (result !== null) this.endScope(caseBlock, result);
+  /** The holder an expression names (a local, parameter, module variable or field of `this`), if modelled. */
+  private holderOf(expression: ts.Node): HolderKey | undefined {
+    const target = skipOuter(expression);
+    const known = this.holderMemo.get(target);
+    if (known !== undefined) return known ?? undefined;
+    const result = this.computeHolder(target);
+    this.holderMemo.set(target, result ?? null);
     return result;
   }
 
-  private walkTry(statement: Node, state: State): State {
-    if (!Node.isTryStatement(statement)) return state;
-    const catchClause = statement.getCatchClause();
-    const finallyBlock = statement.getFinallyBlock();
-    const frame: TryFrame = { catches: catchClause !== undefined, throws: [], finallyBlock };
-    this.tries.push(frame);
-    const afterTry = this.walkStatement(statement.getTryBlock(), copyState(state));
-    let afterCatch: State = null;
-    if (catchClause !== undefined) {
-      // Only the strict config follows implicit exception paths (any call may throw) into the catch.
-      const entry = this.context.strict ? join(state, afterTry, ...frame.throws) : join(...frame.throws);
-      frame.catches = false; // a throw inside the catch leaves the try statement
-      afterCatch = entry === null ? null : this.walkStatement(catchClause.getBlock(), entry);
+  private computeHolder(target: ts.Node): HolderKey | undefined {
+    if (ts.isPropertyAccessExpression(target) && target.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      if (this.thisClass === undefined || !this.thisFields.has(target.name.text)) return undefined;
+      this.touchesPersistent = true;
+      return fieldKey(this.thisClass, target.name.text);
     }
-    this.tries.pop();
-    const joined = join(afterTry, afterCatch);
-    if (finallyBlock === undefined) return joined;
-    if (joined === null) return null;
-    return this.walkStatement(finallyBlock, joined);
+    if (!ts.isIdentifier(target)) return undefined;
+    let symbol: ts.Symbol | undefined;
+    try {
+      symbol = this.context.checker.getSymbolAtLocation(target);
+      if (target.parent !== undefined && ts.isShorthandPropertyAssignment(target.parent) && target.parent.name === target) {
+        symbol = this.context.checker.getShorthandAssignmentValueSymbol(target.parent);
+      }
+    } catch {
+      return undefined;
+    }
+    const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+    if (declaration === undefined) return undefined;
+    return this.holderOfDeclaration(declaration);
   }
 
-  // ---- exits and scope ends ----
+  private holderOfDeclaration(declaration: ts.Node): HolderKey | undefined {
+    if (ts.isVariableDeclaration(declaration) && this.persistent.moduleVariables.has(declaration)) {
+      this.touchesPersistent = true;
+      return `m:${declaration.pos}`;
+    }
+    if (!ts.isVariableDeclaration(declaration) && !ts.isParameter(declaration)) return undefined;
+    if (!ts.isIdentifier(declaration.name)) return undefined;
+    if (ts.isVariableDeclaration(declaration) && isUsing(declaration)) return undefined;
+    // Declared in this unit, not in a nested function.
+    if (!this.declaredHere(declaration)) return undefined;
+    const key = `v:${declaration.pos}`;
+    if (!this.scopes.has(key)) this.scopes.set(key, { scope: declarationScope(declaration, this.unitBody), declaration, name: declaration.name.text });
+    return key;
+  }
 
-  /** Leaving `node` by return (every variable of the unit ends) or by throw. */
-  private exit(state: Map<TrackedVariable, VariableState>, node: Node, how: 'return' | 'throw'): void {
-    let current: State = state;
-    // Pending finally blocks run first, innermost first.
-    for (let index = this.tries.length - 1; index >= 0 && current !== null; index--) {
-      const finallyBlock = this.tries[index]?.finallyBlock;
-      if (finallyBlock !== undefined && !finallyBlock.containsRange(node.getPos(), node.getEnd())) {
-        const saved = this.tries.splice(index);
-        current = this.walkStatement(finallyBlock, current);
-        this.tries.push(...saved);
+  private declaredHere(declaration: ts.Node): boolean {
+    if (ts.isParameter(declaration)) return declaration.parent === this.compilerUnit;
+    for (let current: ts.Node | undefined = declaration.parent; current !== undefined; current = current.parent) {
+      if (current === this.compilerUnit) return true;
+      if (ts.isFunctionLike(current) || ts.isClassLike(current)) return false;
+    }
+    return false;
+  }
+
+  private nameOf(holder: HolderKey): string {
+    if (holder.startsWith('f:')) return `this.${fieldNameOf(holder)}`;
+    const entry = this.scopes.get(holder);
+    if (entry !== undefined) return entry.name;
+    for (const declaration of this.persistent.moduleVariables) {
+      if (`m:${declaration.pos}` === holder && ts.isIdentifier(declaration.name)) return declaration.name.text;
+    }
+    return holder;
+  }
+
+  /** The objects `value` evaluates to: a holder's (an alias), a fresh allocation, or none. */
+  private valueObjects(value: ts.Expression, heap: Heap, into: string | undefined): { heap: Heap; ids: ReadonlySet<ObjectId> } {
+    const target = skipOuter(value);
+    const holder = this.holderOf(target);
+    if (holder !== undefined) {
+      const ids = heap.pointees(holder);
+      if (ids.size > 0) return { heap, ids };
+    }
+    // Only a value that can end up connected is worth a type question: its holder is connected,
+    // handed to a connecting function or returned, or the value comes connected from a factory.
+    if (!this.worthTracking(target, into)) return { heap, ids: new Set() };
+    const fresh = freshAt(this.context, target);
+    if (fresh === undefined) return { heap, ids: new Set() };
+    const allocated = heap.allocate(target, fresh);
+    return { heap: allocated.heap, ids: new Set([allocated.id]) };
+  }
+
+  private worthTracking(value: ts.Node, into: string | undefined): boolean {
+    const names = connectedNames(this.context, this.compilerUnit);
+    if (into !== undefined && names.connected.has(into)) return true;
+    // A returned value matters only to a factory: a function whose result type is an emitter.
+    if (into !== undefined && names.returned.has(into) && (ts.isNewExpression(value) || returnsEmitter(this.context, this.unit))) return true;
+    const call = ts.isCallExpression(value) ? value : undefined;
+    const name = call === undefined ? undefined : calleeName(call);
+    return name !== undefined && connectingNames(this.context).has(name);
+  }
+
+  /** Is this reference the value of a declaration or assignment into a modelled holder (an alias)? */
+  private isAliasSource(reference: ts.Node): boolean {
+    const outer = climbOuter(reference);
+    const parent = outer.parent;
+    if (parent === undefined) return false;
+    if (ts.isVariableDeclaration(parent) && parent.initializer === outer) return this.holderOfDeclaration(parent) !== undefined;
+    if (ts.isBinaryExpression(parent) && parent.right === outer && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return this.holderOf(parent.left) !== undefined;
+    if (ts.isReturnStatement(parent)) return true; // the return action handles it
+    return false;
+  }
+
+  private setHolder(heap: Heap, holder: HolderKey, ids: ReadonlySet<ObjectId>, drop: ((object: AbstractObject) => void) | undefined): Heap {
+    const name = this.nameOf(holder);
+    if (ids.size > 0) this.candidateNames.add(name.startsWith('this.') ? name.slice(5) : name);
+    const result = heap.assign(holder, ids);
+    if (drop !== undefined) {
+      for (const orphan of result.orphans) {
+        const object = heap.object(orphan);
+        if (isConnected(object)) drop(object);
       }
     }
-    if (current === null) return;
-    for (const [variable, value] of current) {
-      if (!isLeaking(value)) continue;
-      if (Node.isSourceFile(variable.scope)) continue; // module variables live as long as the program
-      if (how === 'throw') {
-        this.addDrop({ kind: 'throw', variable, node: value.creation, creation: value.creation, signals: signalsOf(value), exit: node });
-      } else {
-        this.addDrop({ kind: 'scope-end', variable, node: value.creation, creation: value.creation, signals: signalsOf(value) });
+    return result.heap;
+  }
+
+  // ---- transfer ----
+
+  private transfer(node: FlowNode, heap: Heap): Heap {
+    const action = node.action;
+    if (action === undefined) return heap;
+    switch (action.kind) {
+      case 'ref':
+        return this.onReference(action.node, heap);
+      case 'declare':
+        return this.onDeclare(action.declaration, heap);
+      case 'assign':
+        return this.onAssign(action, heap);
+      case 'call':
+        return this.onCall(action.node, heap);
+      case 'closure':
+        return this.onClosure(action.node, heap);
+      case 'scope-end':
+        return this.onScopeEnd(action, heap);
+      case 'return':
+        return this.onReturn(action.expression, heap);
+      case 'exit-throw':
+        this.onThrowExit(action.node, heap);
+        return heap;
+      case 'nullish': {
+        const holder = this.holderOf(action.expression);
+        return holder === undefined || heap.pointees(holder).size === 0 ? heap : heap.assign(holder, new Set()).heap;
       }
+      case 'fall-off':
+        if (this.reporting && !ts.isSourceFile(this.compilerUnit)) this.returned.push('nothing');
+        return heap;
     }
   }
 
-  private throwFrom(state: Map<TrackedVariable, VariableState>, statement: Node): void {
-    const frame = this.tries[this.tries.length - 1];
-    if (frame?.catches === true) {
-      frame.throws.push(copyState(state));
+  private onReference(reference: FlowAction & { kind: 'ref' } extends { node: infer N } ? N : never, heap: Heap): Heap {
+    if (reference.kind === ts.SyntaxKind.ThisKeyword) return this.onBareThis(reference, heap);
+    const name = ts.isIdentifier(reference) ? reference.text : ts.isPropertyAccessExpression(reference) ? reference.name.text : undefined;
+    if (name === undefined) return heap;
+    if (!this.candidateNames.has(name)) return this.handleNames.has(name) ? this.onHandle(reference, heap) : heap;
+    const holder = this.holderOf(reference);
+    if (holder !== undefined && heap.pointees(holder).size === 0 && heap.pointees(`e:${holder}`).size > 0) return this.onCollection(reference, holder, heap);
+    if (holder === undefined || heap.pointees(holder).size === 0) return this.handleNames.has(name) ? this.onHandle(reference, heap) : heap;
+    if (this.isAliasSource(reference)) return heap;
+    const wrapped = this.context.node(reference);
+    if (wrapped === undefined) return heap;
+    const use = classifyReference(this.context, wrapped, this.unit);
+    const collection = use.kind === 'released' ? this.localCollectionReceiving(reference) : undefined;
+    if (collection !== undefined) return this.addToCollection(holder, collection, heap);
+    if (use.kind === 'released' && use.into === undefined && this.reporting && [...heap.pointees(holder)].some((id) => isConnected(heap.object(id)))) this.noteUnjudged(wrapped);
+    return this.apply(holder, use, wrapped, heap);
+  }
+
+  /** `rows.push(row)` into a local array, Map or Set made here: the collection's holder, else undefined. */
+  private localCollectionReceiving(reference: ts.Node): HolderKey | undefined {
+    const outer = climbOuter(reference);
+    const call = outer.parent;
+    if (call === undefined || !ts.isCallExpression(call) || !call.arguments.includes(outer as ts.Expression)) return undefined;
+    const callee = skipOuter(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || !addingMethods.has(callee.name.text)) return undefined;
+    const receiver = skipOuter(callee.expression);
+    const holder = this.holderOf(receiver);
+    if (holder === undefined || !holder.startsWith('v:')) return undefined;
+    const entry = this.scopes.get(holder);
+    const declaration = entry?.declaration;
+    if (declaration === undefined || !ts.isVariableDeclaration(declaration) || !isCollectionLiteral(declaration.initializer)) return undefined;
+    return holder;
+  }
+
+  /** `byKey.set(key, createConnectedRow())`: a fresh emitter put straight into a local collection. */
+  private freshIntoCollection(call: ts.CallExpression, heap: Heap): Heap {
+    const last = call.arguments[call.arguments.length - 1];
+    if (last === undefined) return heap;
+    const collection = this.localCollectionReceiving(last);
+    if (collection === undefined) return heap;
+    const fresh = freshAt(this.context, last);
+    if (fresh === undefined) return heap;
+    const allocated = heap.allocate(skipOuter(last), fresh);
+    const key = `v:fresh:${call.pos}`;
+    const withElement = allocated.heap.assign(key, new Set([allocated.id])).heap;
+    return this.addToCollection(key, collection, withElement).assign(key, new Set()).heap;
+  }
+
+  private addToCollection(element: HolderKey, collection: HolderKey, heap: Heap): Heap {
+    const key = `e:${collection}`;
+    const entry = this.scopes.get(collection);
+    if (entry !== undefined && !this.scopes.has(key)) this.scopes.set(key, { ...entry, collection: true });
+    this.everReleased.add(element);
+    this.everReleased.add(key);
+    if (entry !== undefined) this.candidateNames.add(entry.name);
+    return heap.assign(key, new Set([...heap.pointees(key), ...heap.pointees(element)])).heap;
+  }
+
+  /** A use of a local collection holding connected emitters: adding and measuring keep them; anything else hands them on. */
+  private onCollection(reference: ts.Node, holder: HolderKey, heap: Heap): Heap {
+    const parent = climbOuter(reference).parent;
+    if (parent !== undefined && ts.isPropertyAccessExpression(parent) && parent.expression === climbOuter(reference)) {
+      const member = parent.name.text;
+      const called = ts.isCallExpression(parent.parent) && parent.parent.expression === parent;
+      if ((called && addingMethods.has(member)) || measuringMembers.has(member)) return heap;
+    }
+    return this.escapeHolder(heap, `e:${holder}`);
+  }
+
+  /** `this` handed on as a whole (`adopt(this, row)`, `const self = this`): its fields may be ended elsewhere. */
+  private onBareThis(reference: ts.Node, heap: Heap): Heap {
+    if (this.thisClass === undefined || this.thisFields.size === 0) return heap;
+    const parent = climbOuter(reference).parent;
+    if (parent !== undefined && (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent))) return heap;
+    let result = heap;
+    for (const field of this.thisFields) result = this.escapeHolder(result, fieldKey(this.thisClass, field));
+    return result;
+  }
+
+  private escapeHolder(heap: Heap, holder: HolderKey): Heap {
+    let result = heap;
+    for (const id of heap.pointees(holder)) result = result.updateObject(id, (object) => (object.escaped ? object : { ...object, escaped: true }));
+    return result;
+  }
+
+  private apply(holder: HolderKey, use: Use, at: Node, heap: Heap): Heap {
+    let result = heap;
+    for (const id of heap.pointees(holder)) result = this.applyToObject(holder, id, use, at, result);
+    return result;
+  }
+
+  private applyToObject(holder: HolderKey, id: ObjectId, use: Use, at: Node, heap: Heap): Heap {
+    switch (use.kind) {
+      case 'connect': {
+        if (use.handle === undefined) return heap.updateObject(id, (object) => withConnection(object, use.signal));
+        const label = `${use.signal}#${use.handle.compilerNode.pos}`;
+        this.handles.set(use.handle.compilerNode, label);
+        const handleName = (use.handle as unknown as { getName?(): string }).getName?.();
+        if (handleName !== undefined) this.handleNames.add(handleName);
+        return heap.updateObject(id, (object) => withConnection(object, label));
+      }
+      case 'end-all':
+        return heap.updateObject(id, (object) => ({ ...object, connections: new Set() }));
+      case 'end-signal':
+        return heap.updateObject(id, (object) => ({ ...object, connections: new Set([...object.connections].filter((label) => label.replace(/#\d+$/, '') !== use.signal)) }));
+      case 'released':
+        if (this.reporting && use.into !== undefined) this.noteField(use.into, heap, id, at);
+        this.everReleased.add(holder);
+        return heap.updateObject(id, (object) => ({ ...object, escaped: true }));
+      case 'effect': {
+        let result = heap.updateObject(id, (object) => {
+          let connections = new Set([...object.connections, ...use.effect.connects]);
+          if (use.effect.disposes) connections = new Set();
+          return { ...object, connections };
+        });
+        if (use.effect.stores) {
+          this.everReleased.add(holder);
+          result = result.updateObject(id, (object) => ({ ...object, escaped: true }));
+        }
+        return result;
+      }
+      case 'captured':
+        return this.applyCapture(holder, id, use.fn, at, heap);
+      case 'neutral':
+      case 'reassigned':
+        return heap;
+    }
+  }
+
+  private noteField(into: StoreTarget, heap: Heap, id: ObjectId, at: Node): void {
+    const object = heap.object(id);
+    if (!isConnected(object)) return;
+    const store = at.getFirstAncestor((ancestor) => Node.isBinaryExpression(ancestor) || Node.isCallExpression(ancestor));
+    this.fieldFacts.push({ field: into.field, collection: into.collection, signals: signalsOf(object), store });
+  }
+
+  /** A connected emitter handed somewhere the analysis cannot follow: silent, with the reason kept. */
+  private noteUnjudged(at: Node): void {
+    const parent = at.getParent();
+    let where = parent === undefined ? 'a reference' : `a ${parent.getKindName()}`;
+    if (parent !== undefined && (Node.isCallExpression(parent) || Node.isNewExpression(parent))) {
+      where = `a call of \`${parent.getExpression().getText()}\`, whose body the analysis cannot read or which keeps it`;
+    }
+    this.unjudged.push({ node: at, reason: `connected '${at.getText()}' is handed to ${where}: assumed kept by someone, not judged` });
+  }
+
+  /**
+   * A closure that mentions the holder. The slot connected to the object's own signal is held by
+   * the object itself; a scheduler's closure never ends it (unless its body does): neither keeps
+   * it for someone else. Every other closure may keep it: escaped.
+   */
+  private applyCapture(holder: HolderKey, id: ObjectId, fn: Node, at: Node, heap: Heap): Heap {
+    const call = skipParentsOfSlot(fn);
+    if (call !== undefined && !closureEnds(this.context, fn, at)) {
+      const site = connectSiteOf(this.context, call);
+      if (site?.slot !== undefined && skipOuterExpressions(site.slot) === fn && sameTarget(this.context, site.emitter, at)) return heap;
+    }
+    const scheduled = scheduledClosure(this.context, fn);
+    if (scheduled !== undefined && !scheduled.ends) return heap;
+    this.everReleased.add(holder);
+    return heap.updateObject(id, (object) => ({ ...object, escaped: true }));
+  }
+
+  /** A kept connection handle: `handle.disconnect()` ends its connection; any other use hands it on. */
+  private onHandle(reference: ts.Node, heap: Heap): Heap {
+    if (!ts.isIdentifier(reference)) return heap;
+    let declaration: ts.Node | undefined;
+    try {
+      declaration = this.context.checker.getSymbolAtLocation(reference)?.declarations?.[0];
+    } catch {
+      return heap;
+    }
+    if (declaration === undefined) return heap;
+    const label = this.handles.get(declaration);
+    if (label === undefined || (ts.isVariableDeclaration(declaration) && declaration.name === reference)) return heap;
+    const parent = reference.parent;
+    if (ts.isPropertyAccessExpression(parent) && parent.name.text === 'connected') return heap;
+    if (ts.isVoidExpression(parent) || ts.isExpressionStatement(parent)) return heap;
+    // disconnect(), [Symbol.dispose](), handing it on, or calling it (a disposer): no longer ours.
+    let result = heap;
+    for (const [id, object] of heap.objects) {
+      if (object.connections.has(label)) result = result.updateObject(id, (each) => ({ ...each, connections: new Set([...each.connections].filter((other) => other !== label)) }));
+    }
+    return result;
+  }
+
+  private onDeclare(declaration: ts.VariableDeclaration, heap: Heap): Heap {
+    if (!ts.isIdentifier(declaration.name) || isUsing(declaration)) return heap;
+    const holder = this.holderOfDeclaration(declaration);
+    if (holder === undefined) return heap;
+    if (declaration.initializer === undefined) {
+      // A fresh binding (`let row;` in a loop body): the previous iteration's ended at its scope end.
+      return heap.pointees(holder).size === 0 ? heap : heap.assign(holder, new Set()).heap;
+    }
+    const value = this.valueObjects(declaration.initializer, heap, declaration.name.text);
+    // `var` and module variables keep their old value until this assignment: reassigning drops it.
+    const reassigns = isVar(declaration) || holder.startsWith('m:');
+    return this.setHolder(value.heap, holder, value.ids, reassigns ? (orphan) => this.reassignDrop(holder, orphan, declaration) : undefined);
+  }
+
+  private onAssign(action: FlowAction & { kind: 'assign' }, heap: Heap): Heap {
+    const target = skipOuter(action.target);
+    const holder = this.holderOf(target);
+    if (holder === undefined) return heap;
+    const value = this.valueObjects(action.value, heap, ts.isIdentifier(target) ? target.text : ts.isPropertyAccessExpression(target) ? target.name.text : undefined);
+    return this.setHolder(value.heap, holder, value.ids, (orphan) => this.reassignDrop(holder, orphan, action.node));
+  }
+
+  private reassignDrop(holder: HolderKey, object: AbstractObject, at: ts.Node): void {
+    if (!this.reporting) return;
+    const node = this.context.node(at);
+    const creation = object === undefined ? undefined : this.context.node(object.site);
+    if (node === undefined || creation === undefined) return;
+    if (holder.startsWith('f:')) {
+      const target = ts.isBinaryExpression(at) ? at.left : at;
+      const access = this.context.node(skipOuter(target));
+      if (access === undefined) return;
+      this.addDrop({ kind: 'field-overwrite', field: { name: fieldNameOf(holder), access }, node, creation, signals: signalsOf(object) });
       return;
     }
-    if (this.context.strict) this.exit(state, statement, 'throw');
+    this.addDrop({ kind: 'reassigned', variable: this.variable(holder), node, creation, signals: signalsOf(object) });
   }
 
-  /** The normal end of `scope`: its block-scoped variables die. */
-  private endScope(scope: Node, state: Map<TrackedVariable, VariableState>): void {
-    for (const [variable, value] of [...state]) {
-      if (variable.scope !== scope) continue;
-      if (isLeaking(value) && !Node.isSourceFile(scope)) {
-        this.addDrop({ kind: 'scope-end', variable, node: value.creation, creation: value.creation, signals: signalsOf(value), endOfBlock: scope });
+  private variable(holder: HolderKey): TrackedVariable | undefined {
+    const entry = this.scopes.get(holder);
+    if (entry !== undefined) {
+      const declaration = this.context.node(entry.declaration);
+      const scope = this.context.node(entry.scope);
+      if (declaration === undefined || scope === undefined) return undefined;
+      return entry.collection === true ? { declaration, name: entry.name, scope, collection: true } : { declaration, name: entry.name, scope };
+    }
+    for (const declaration of this.persistent.moduleVariables) {
+      if (`m:${declaration.pos}` !== holder || !ts.isIdentifier(declaration.name)) continue;
+      const wrapped = this.context.node(declaration);
+      const file = this.context.node(declaration.getSourceFile());
+      return wrapped === undefined || file === undefined ? undefined : { declaration: wrapped, name: declaration.name.text, scope: file };
+    }
+    return undefined;
+  }
+
+  private onCall(call: ts.CallExpression | ts.NewExpression, heap: Heap): Heap {
+    let result = heap;
+    // `this.helper()`: a method of the class that reads a field may end what it holds.
+    if (ts.isCallExpression(call) && this.thisClass !== undefined && this.thisFields.size > 0) {
+      const callee = skipOuter(call.expression);
+      if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword && !this.thisFields.has(callee.name.text)) {
+        for (const field of fieldsReadBy(this.thisClass, callee.name.text)) {
+          if (this.thisFields.has(field)) result = this.escapeHolder(result, fieldKey(this.thisClass, field));
+        }
       }
-      if (!Node.isSourceFile(scope)) state.delete(variable);
     }
+    if (ts.isCallExpression(call)) result = this.freshIntoCollection(call, result);
+    if (!this.reporting || !ts.isCallExpression(call)) return result;
+    // Syntactic gates first: only a discarded connect on a construction or call, or a discarded
+    // call of a connecting function, can be "never stored".
+    const name = calleeName(call);
+    if (name === undefined) return result;
+    const discarded = ts.isExpressionStatement(climbOuter(call).parent) || ts.isVoidExpression(climbOuter(call).parent);
+    const connects = this.context.connectMethodNames.includes(name);
+    if (!connects && !(discarded && connectingNames(this.context).has(name))) return result;
+    const wrapped = this.context.node(call);
+    if (wrapped === undefined || !Node.isCallExpression(wrapped)) return result;
+    if (connects) this.checkTemporary(wrapped);
+    else if (ts.isExpressionStatement(climbOuter(call).parent)) this.checkDiscardedFactory(wrapped);
+    return result;
   }
 
-  /** `break`/`continue`: variables declared between the jump and its target die. */
-  private leaveScopesUpTo(target: Node, jump: Node, state: Map<TrackedVariable, VariableState>): State {
-    const copy = copyState(state);
-    if (copy === null) return null;
-    for (const [variable, value] of [...copy]) {
-      if (!target.containsRange(variable.scope.getPos(), variable.scope.getEnd()) || variable.scope === target) continue;
-      if (!variable.scope.containsRange(jump.getPos(), jump.getEnd())) continue;
-      if (isLeaking(value)) this.addDrop({ kind: 'scope-end', variable, node: value.creation, creation: value.creation, signals: signalsOf(value) });
-      copy.delete(variable);
+  private onClosure(fn: ts.Node, heap: Heap): Heap {
+    if (heap.holders.size === 0) return heap;
+    let result = heap;
+    const seen = new Set<HolderKey>();
+    for (const reference of capturedReferences(fn, this.candidateNames)) {
+      const holder = this.holderOf(reference);
+      if (holder === undefined || seen.has(holder) || result.pointees(holder).size === 0) continue;
+      seen.add(holder);
+      const at = this.context.node(reference);
+      const wrappedFn = this.context.node(fn);
+      if (at === undefined || wrappedFn === undefined) continue;
+      for (const id of result.pointees(holder)) result = this.applyCapture(holder, id, wrappedFn, at, result);
     }
-    return copy;
+    return result;
+  }
+
+  private onScopeEnd(action: FlowAction & { kind: 'scope-end' }, heap: Heap): Heap {
+    let result = heap;
+    for (const [holder, entry] of this.scopes) {
+      if (entry.scope !== action.scope || result.pointees(holder).size === 0) continue;
+      result = this.setHolder(result, holder, new Set(), (object) => {
+        if (!this.reporting || (action.jump === 'throw' && !this.context.strict) || ts.isSourceFile(action.scope)) return;
+        const creation = this.context.node(object.site);
+        if (creation === undefined) return;
+        const endOfBlock = action.jump === 'none' ? this.context.node(action.scope) : undefined;
+        this.addDrop({ kind: 'scope-end', variable: this.variable(holder), node: creation, creation, signals: signalsOf(object), ...(endOfBlock === undefined ? {} : { endOfBlock }) });
+      });
+    }
+    return result;
+  }
+
+  private onReturn(expression: ts.Expression | undefined, heap: Heap): Heap {
+    if (expression === undefined) {
+      if (this.reporting) this.returned.push('nothing');
+      return heap;
+    }
+    const target = skipOuter(expression);
+    const holder = this.holderOf(target);
+    const ids = holder === undefined ? new Set<ObjectId>() : heap.pointees(holder);
+    if (this.reporting) {
+      const open = [...ids].map((id) => heap.object(id)).filter((object) => object !== undefined && !object.escaped);
+      const wrapped = this.context.node(target);
+      if (open.length > 0) this.returned.push({ connections: [...new Set(open.flatMap((object) => signalsOf(object!)))] });
+      else if (wrapped !== undefined) this.returned.push({ expression: wrapped });
+    }
+    if (holder === undefined) return heap;
+    this.everReleased.add(holder);
+    return this.escapeHolder(heap, holder);
+  }
+
+  private onThrowExit(statement: ts.ThrowStatement | ts.CallExpression | ts.NewExpression, heap: Heap): void {
+    if (!this.reporting || !this.context.strict) return;
+    // A call leaves by a throw only if its body can throw (a `throw` in it); unknown callees are not judged.
+    if (!ts.isThrowStatement(statement) && !callMayThrow(this.context, statement)) return;
+    const exit = this.context.node(statement);
+    if (exit === undefined) return;
+    for (const [holder, entry] of this.scopes) {
+      if (ts.isSourceFile(entry.scope)) continue;
+      for (const id of heap.pointees(holder)) {
+        const object = heap.object(id);
+        if (!isConnected(object) || heap.otherHolders(id, holder).some(isPersistent)) continue;
+        const creation = this.context.node(object.site);
+        if (creation !== undefined) this.addDrop({ kind: 'throw', variable: this.variable(holder), node: creation, creation, signals: signalsOf(object), exit });
+      }
+    }
   }
 
   private addDrop(drop: Drop): void {
-    const key = `${drop.kind}:${drop.node.getStart()}:${drop.variable?.name ?? ''}`;
+    const key = `${drop.kind}:${drop.node.getStart()}:${drop.variable?.name ?? drop.field?.name ?? ''}`;
     const existing = this.drops.get(key);
     if (existing === undefined) {
       this.drops.set(key, drop);
@@ -554,237 +840,11 @@ class FlowWalker {
     if (existing.endOfBlock !== drop.endOfBlock) existing.endOfBlock = undefined;
   }
 
-  /** `return x` where x is tracked: the object leaves (released); record what a caller receives. */
-  private returnValue(expression: Expression, state: State): State {
-    const target = skipOuterExpressions(expression);
-    const variable = Node.isIdentifier(target) ? this.variableOf(target) : undefined;
-    const value = variable === undefined || state === null ? undefined : state.get(variable);
-    this.returned.push(value !== undefined && !value.released ? { connections: signalsOf(value) } : { expression: target });
-    return state;
-  }
-
-  // ---- expressions ----
-
-  private walkExpression(node: Node, state: State): State {
-    if (state === null) return null;
-    if (Node.isIdentifier(node)) return this.visitIdentifier(node, state);
-    if (isTypeOnly(node)) return state;
-    if (Node.isArrowFunction(node) || Node.isFunctionExpression(node) || Node.isClassExpression(node)) return this.captureIn(node, state);
-    if (Node.isBinaryExpression(node)) return this.walkBinary(node, state);
-    if (Node.isConditionalExpression(node)) {
-      const afterCondition = this.walkExpression(node.getCondition(), state);
-      return join(this.walkExpression(node.getWhenTrue(), copyState(afterCondition)), this.walkExpression(node.getWhenFalse(), copyState(afterCondition)));
-    }
-    if (Node.isPropertyAccessExpression(node)) return this.walkExpression(node.getExpression(), state);
-    if (Node.isPropertyAssignment(node)) {
-      const initializer = node.getInitializer();
-      const name = node.getNameNode();
-      const afterName = Node.isComputedPropertyName(name) ? this.walkExpression(name, state) : state;
-      return initializer === undefined ? afterName : this.walkExpression(initializer, afterName);
-    }
-    if (Node.isShorthandPropertyAssignment(node)) return this.visitIdentifier(node.getNameNode(), state);
-    if (Node.isVariableDeclarationList(node)) {
-      let current: State = state;
-      for (const declaration of node.getDeclarations()) {
-        const initializer = declaration.getInitializer();
-        if (initializer !== undefined) current = this.walkExpression(initializer, current);
-      }
-      return current;
-    }
-    if (Node.isCallExpression(node)) {
-      let current = this.walkExpression(node.getExpression(), state);
-      for (const argument of node.getArguments()) current = this.walkExpression(argument, current);
-      this.checkTemporary(node);
-      return current;
-    }
-    let current: State = state;
-    node.forEachChild((child) => {
-      current = this.walkExpression(child, current);
-    });
-    return current;
-  }
-
-  private walkBinary(node: Node, state: State): State {
-    if (!Node.isBinaryExpression(node)) return state;
-    const operator = node.getOperatorToken().getKind();
-    const left = node.getLeft();
-    const right = node.getRight();
-    if (
-      operator === SyntaxKind.AmpersandAmpersandToken ||
-      operator === SyntaxKind.BarBarToken ||
-      operator === SyntaxKind.QuestionQuestionToken ||
-      operator === SyntaxKind.AmpersandAmpersandEqualsToken ||
-      operator === SyntaxKind.BarBarEqualsToken ||
-      operator === SyntaxKind.QuestionQuestionEqualsToken
-    ) {
-      const afterLeft = this.walkExpression(left, state);
-      return join(afterLeft, this.walkExpression(right, copyState(afterLeft)));
-    }
-    if (operator === SyntaxKind.EqualsToken) {
-      const target = skipOuterExpressions(left);
-      if (Node.isIdentifier(target)) {
-        const afterRight = this.walkExpression(right, state);
-        return this.assign(target, right, node, afterRight);
-      }
-      const afterLeft = this.walkExpression(left, state);
-      return this.walkExpression(right, afterLeft);
-    }
-    return this.walkExpression(right, this.walkExpression(left, state));
-  }
-
-  /** `x = value`: drops x's emitter if still connected, then tracks the new value if fresh. */
-  private assign(target: Node, value: Node, assignment: Node, state: State): State {
-    if (state === null || !Node.isIdentifier(target)) return state;
-    let variable = this.variableOf(target);
-    const fresh = freshConnections(this.context, value);
-    if (variable === undefined && fresh !== undefined) {
-      const declaration = declarationsOf(target, this.context)[0];
-      if (declaration !== undefined && Node.isVariableDeclaration(declaration) && this.declaredInUnit(declaration)) {
-        const list = declaration.getParent();
-        const functionScoped = Node.isVariableDeclarationList(list) && list.getDeclarationKind() === VariableDeclarationKind.Var;
-        variable = this.track(declaration, functionScoped);
-      }
-    }
-    if (variable === undefined) return state;
-    const previous = state.get(variable);
-    if (isLeaking(previous)) {
-      this.addDrop({ kind: 'reassigned', variable, node: assignment, creation: previous.creation, signals: signalsOf(previous) });
-    }
-    if (fresh === undefined) {
-      state.delete(variable);
-    } else {
-      state.set(variable, { creation: skipOuterExpressions(value), connections: new Set(fresh), released: false });
-    }
-    return state;
-  }
-
-  private declaredInUnit(declaration: Node): boolean {
-    const fn = captureFunction(declaration, this.unit);
-    return fn === undefined && (Node.isSourceFile(this.unit) || this.unit.containsRange(declaration.getPos(), declaration.getEnd()));
-  }
-
-  private variableOf(identifier: Node): TrackedVariable | undefined {
-    const candidates = this.tracked.get(identifier.getText());
-    if (candidates === undefined) return undefined;
-    if (Node.isShorthandPropertyAssignment(identifier.getParent())) {
-      // `{ row }`: the name's symbol is the property's; the value is the variable in scope.
-      const inScope = candidates.filter((candidate) => candidate.scope.containsRange(identifier.getPos(), identifier.getEnd()));
-      return inScope.length === 1 ? inScope[0] : undefined;
-    }
-    const declaration = declarationKey(this.context.checker, identifier);
-    if (declaration === undefined) return undefined;
-    return this.byDeclaration.get(declaration);
-  }
-
-  private visitIdentifier(identifier: Node, state: State): State {
-    if (state === null || !this.tracked.has(identifier.getText())) return this.visitHandle(identifier, state);
-    const variable = this.variableOf(identifier);
-    if (variable === undefined) return this.visitHandle(identifier, state);
-    const value = state.get(variable);
-    if (value === undefined) return state;
-    this.apply(variable, value, classifyUse(this.context, identifier, this.unit), identifier);
-    return state;
-  }
-
-  private apply(variable: TrackedVariable, value: VariableState, use: Use, at: Node): void {
-    switch (use.kind) {
-      case 'connect': {
-        if (use.handle === undefined) {
-          value.connections.add(use.signal);
-        } else {
-          const label = `${use.signal}#${++this.handleCounter}`;
-          value.connections.add(label);
-          this.handles.set(use.handle.compilerNode, { variable, label });
-        }
-        return;
-      }
-      case 'end-all':
-        value.connections.clear();
-        return;
-      case 'end-signal':
-        for (const label of [...value.connections]) if (label.replace(/#\d+$/, '') === use.signal) value.connections.delete(label);
-        return;
-      case 'released':
-        if (use.into !== undefined && value.connections.size > 0 && !value.released) this.noteField(use.into, value, at);
-        value.released = true;
-        this.everReleased.add(variable);
-        return;
-      case 'effect':
-        for (const signal of use.effect.connects) value.connections.add(signal);
-        if (use.effect.disposes) value.connections.clear();
-        if (use.effect.stores) {
-          value.released = true;
-          this.everReleased.add(variable);
-        }
-        return;
-      case 'captured':
-        this.applyCapture(variable, value, use.fn, at);
-        return;
-      case 'neutral':
-      case 'reassigned':
-        return;
-    }
-  }
-
-  private noteField(into: StoreTarget, value: VariableState, at: Node): void {
-    const store = at.getFirstAncestor((ancestor) => Node.isBinaryExpression(ancestor) || Node.isCallExpression(ancestor));
-    this.fieldFacts.push({ field: into.field, collection: into.collection, signals: signalsOf(value), store });
-  }
-
-  /**
-   * A closure that mentions the variable. Only one shape keeps the object where it was: the slot
-   * connected to the object's own signal (held by the object itself), unless it ends the object.
-   * Every other closure may keep it: released.
-   */
-  private applyCapture(variable: TrackedVariable, value: VariableState, fn: Node, at: Node): void {
-    const call = skipParentsOfSlot(fn);
-    if (call !== undefined && !this.closureEnds(fn, variable)) {
-      const site = connectSiteOf(this.context, call);
-      if (site?.slot !== undefined && skipOuterExpressions(site.slot) === fn && sameTarget(this.context, site.emitter, at)) return;
-    }
-    value.released = true;
-  }
-
-  private closureEnds(fn: Node, variable: TrackedVariable): boolean {
-    return fn.getDescendantsOfKind(SyntaxKind.CallExpression).some((call) => {
-      const site = endSiteOf(this.context, call);
-      if (site === undefined || site.kind === 'disconnect-handle') return site !== undefined;
-      const target = skipOuterExpressions(site.emitter);
-      return Node.isIdentifier(target) && target.getText() === variable.name;
-    });
-  }
-
-  private captureIn(fn: Node, state: State): State {
-    if (state === null || state.size === 0) return state;
-    for (const identifier of fn.getDescendantsOfKind(SyntaxKind.Identifier)) {
-      if (!this.tracked.has(identifier.getText())) continue;
-      this.visitIdentifier(identifier, state);
-    }
-    return state;
-  }
-
-  /** A kept connection handle: `handle.disconnect()` ends its connection; any other use hands it on. */
-  private visitHandle(identifier: Node, state: State): State {
-    if (state === null || this.handles.size === 0) return state;
-    const declaration = declarationKey(this.context.checker, identifier);
-    if (declaration === undefined) return state;
-    const handle = this.handles.get(declaration);
-    if (handle === undefined || (ts.isVariableDeclaration(declaration) && declaration.name === identifier.compilerNode)) return state;
-    const value = state.get(handle.variable);
-    if (value === undefined) return state;
-    const parent = identifier.getParentOrThrow();
-    if (Node.isPropertyAccessExpression(parent) && parent.getName() === 'connected') return state;
-    if (Node.isVoidExpression(parent) || Node.isExpressionStatement(parent)) return state;
-    // disconnect(), [Symbol.dispose](), handing it on, or calling it (a disposer): the connection is no longer ours.
-    value.connections.delete(handle.label);
-    return state;
-  }
-
   // ---- never stored ----
 
   /** `new Row().clicked.connect(…)` as a statement: the emitter is never stored. */
-  private checkTemporary(call: Node): void {
-    if (!Node.isCallExpression(call) || !isDiscarded(call)) return;
+  private checkTemporary(call: CallExpression): void {
+    if (!isDiscarded(call)) return;
     const site = connectSiteOf(this.context, call);
     if (site === undefined) return;
     const emitter = skipOuterExpressions(site.emitter);
@@ -795,9 +855,7 @@ class FlowWalker {
   }
 
   /** `createRow();` where createRow returns a fresh emitter that is already connected. */
-  private checkDiscardedFactory(expression: Node): void {
-    const target = skipOuterExpressions(expression);
-    if (!Node.isCallExpression(target)) return;
+  private checkDiscardedFactory(target: CallExpression): void {
     // Only a function that connects (by the syntactic index) can return an already connected emitter.
     const name = calleeName(target.compilerNode);
     if (name === undefined || !connectingNames(this.context).has(name) || this.context.connectMethodNames.includes(name)) return;
@@ -807,9 +865,170 @@ class FlowWalker {
   }
 }
 
-function isTypeOnly(node: Node): boolean {
-  const kind = node.compilerNode.kind;
-  return (kind >= SyntaxKind.FirstTypeNode && kind <= SyntaxKind.LastTypeNode) || ts.isTypeNode(node.compilerNode);
+function withConnection(object: AbstractObject, label: string): AbstractObject {
+  if (object.connections.has(label)) return object;
+  return { ...object, connections: new Set([...object.connections, label]) };
+}
+
+const notFresh = Symbol('not fresh');
+
+/** `x` of `x.a.b`, `f` of `this.f.a`, else undefined. */
+function rootName(expression: ts.Node): string | undefined {
+  let current = skipOuter(expression);
+  while (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current) || ts.isCallExpression(current)) {
+    const inner = skipOuter(current.expression);
+    if (inner.kind === ts.SyntaxKind.ThisKeyword && ts.isPropertyAccessExpression(current)) return current.name.text;
+    current = inner;
+  }
+  return ts.isIdentifier(current) ? current.text : undefined;
+}
+
+/**
+ * The names in a unit that may hold a connected emitter, by syntax alone: emitters and arguments of
+ * connect calls (and of connecting functions), and returned names. Only their values get type
+ * questions; memoized per unit.
+ */
+function connectedNames(context: AnalysisContext, unit: ts.Node): { connected: ReadonlySet<string>; returned: ReadonlySet<string> } {
+  const memo = context.memo<object, { connected: Set<string>; returned: Set<string> }>('connected-names');
+  const known = memo.get(unit);
+  if (known !== undefined) return known;
+  const names = new Set<string>();
+  const returned = new Set<string>();
+  const connecting = connectingNames(context);
+  const connectMethods = new Set(context.connectMethodNames);
+  const add = (node: ts.Node) => {
+    const name = rootName(node);
+    if (name !== undefined) names.add(name);
+  };
+  const walk = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) {
+      const name = calleeName(node);
+      if (name !== undefined && connectMethods.has(name) && ts.isPropertyAccessExpression(skipOuter(node.expression))) add((skipOuter(node.expression) as ts.PropertyAccessExpression).expression);
+      if (name !== undefined && (connectMethods.has(name) || connecting.has(name))) node.arguments.forEach(add);
+      // `x.m()`: a method of the emitter may connect it (its summary says).
+      const callee = skipOuter(node.expression);
+      if (name !== undefined && connecting.has(name) && ts.isPropertyAccessExpression(callee)) add(callee.expression);
+    } else if (ts.isReturnStatement(node) && node.expression !== undefined) {
+      const name = rootName(node.expression);
+      if (name !== undefined) returned.add(name);
+    }
+    ts.forEachChild(node, walk);
+  };
+  ts.forEachChild(unit, walk);
+  const result = { connected: names, returned };
+  memo.set(unit, result);
+  return result;
+}
+
+/**
+ * `freshConnections` of a compiler expression, memoized per node: asked at every visit of a
+ * declaration or assignment. Only a construction, a call or a conditional can be fresh: anything
+ * else is answered without wrapping a node or asking the checker.
+ */
+function freshAt(context: AnalysisContext, expression: ts.Node): readonly string[] | undefined {
+  const target = skipOuter(expression);
+  if (!ts.isNewExpression(target) && !ts.isCallExpression(target) && !ts.isConditionalExpression(target)) return undefined;
+  const memo = context.memo<object, readonly string[] | typeof notFresh>('fresh-at');
+  const known = memo.get(target);
+  if (known !== undefined) return known === notFresh ? undefined : known;
+  const wrapped = context.node(target);
+  const fresh = wrapped === undefined ? undefined : freshConnections(context, wrapped);
+  memo.set(target, fresh ?? notFresh);
+  return fresh;
+}
+
+/** Does the function a call runs contain a `throw` of its own (not in a nested function)? Memoized per function. */
+function callMayThrow(context: AnalysisContext, call: ts.CallExpression | ts.NewExpression): boolean {
+  const wrapped = context.node(call);
+  if (wrapped === undefined || (!Node.isCallExpression(wrapped) && !Node.isNewExpression(wrapped))) return false;
+  const fn = Node.isNewExpression(wrapped)
+    ? constructorOf(context, wrapped.getExpression())
+    : declarationsOf(wrapped.getExpression(), context).map(functionWithBody).find((found) => found !== undefined);
+  if (fn === undefined) return false;
+  const memo = context.memo<object, boolean>('may-throw');
+  const known = memo.get(fn.compilerNode);
+  if (known !== undefined) return known;
+  let found = false;
+  const walk = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isThrowStatement(node)) found = true;
+    else if (!isNestedUnit(node)) ts.forEachChild(node, walk);
+  };
+  ts.forEachChild(fn.compilerNode, walk);
+  memo.set(fn.compilerNode, found);
+  return found;
+}
+
+/** The graph of a unit, memoized per compiler node and strictness. */
+function graphOf(context: AnalysisContext, unit: ts.Node): FlowGraph {
+  const memo = context.memo<object, FlowGraph>('flow-graph');
+  const known = memo.get(unit);
+  if (known !== undefined) return known;
+  const graph = buildFlowGraph(unit, context.strict);
+  memo.set(unit, graph);
+  return graph;
+}
+
+const capturedMemo = new WeakMap<ts.Node, ts.Node[]>();
+
+/** Identifiers and `this.f` accesses inside a closure (`this` only through arrow functions). */
+function capturedReferences(fn: ts.Node, names: ReadonlySet<string>): ts.Node[] {
+  let all = capturedMemo.get(fn);
+  if (all === undefined) {
+    const found: ts.Node[] = [];
+    const walk = (node: ts.Node, thisVisible: boolean): void => {
+      if (ts.isIdentifier(node)) {
+        const parent = node.parent;
+        if (!(ts.isPropertyAccessExpression(parent) && parent.name === node)) found.push(node);
+      } else if (thisVisible && ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
+        found.push(node);
+      }
+      const visible = thisVisible && !(ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isClassLike(node));
+      ts.forEachChild(node, (child) => walk(child, visible));
+    };
+    ts.forEachChild(fn, (child) => walk(child, ts.isArrowFunction(fn)));
+    all = found;
+    capturedMemo.set(fn, all);
+  }
+  return all.filter((node) => names.has(ts.isIdentifier(node) ? node.text : (node as ts.PropertyAccessExpression).name.text));
+}
+
+const fieldsReadMemo = new WeakMap<ts.ClassLikeDeclaration, Map<string, Set<string>>>();
+
+/** The fields that method `name` of `owner` mentions (other than assigning them); one walk per class. */
+function fieldsReadBy(owner: ts.ClassLikeDeclaration, name: string): ReadonlySet<string> {
+  let byMethod = fieldsReadMemo.get(owner);
+  if (byMethod === undefined) {
+    const methods = owner.members.filter((member) => member.name !== undefined && (ts.isIdentifier(member.name) || ts.isPrivateIdentifier(member.name)));
+    const found = new Map<string, Set<string>>();
+    thisAccesses(owner, (access) => {
+      const parent = access.parent;
+      if (ts.isBinaryExpression(parent) && parent.left === access && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return;
+      const method = methods.find((member) => access.pos >= member.pos && access.end <= member.end);
+      const methodName = (method?.name as ts.Identifier | undefined)?.text;
+      if (methodName === undefined) return;
+      const fields = found.get(methodName) ?? new Set<string>();
+      fields.add(access.name.text);
+      found.set(methodName, fields);
+    });
+    byMethod = found;
+    fieldsReadMemo.set(owner, byMethod);
+  }
+  return byMethod.get(name) ?? noFields;
+}
+
+const noFields: ReadonlySet<string> = new Set();
+
+/** Does the closure end the object that `at` names (or any connection by handle)? */
+function closureEnds(context: AnalysisContext, fn: Node, at: Node): boolean {
+  const name = Node.isPropertyAccessExpression(at) ? at.getName() : at.getText();
+  return fn.getDescendantsOfKind(ts.SyntaxKind.CallExpression).some((call) => {
+    const site = endSiteOf(context, call);
+    if (site === undefined || site.kind === 'disconnect-handle') return site !== undefined;
+    const target = skipOuterExpressions(site.emitter);
+    if (Node.isPropertyAccessExpression(target)) return target.getName() === name;
+    return Node.isIdentifier(target) && target.getText() === name;
+  });
 }
 
 /** The call a closure is an argument of, if it is one. */
@@ -819,3 +1038,8 @@ function skipParentsOfSlot(fn: Node): CallExpression | undefined {
   const parent = current.getParent();
   return parent !== undefined && Node.isCallExpression(parent) && parent.getArguments().includes(current) ? parent : undefined;
 }
+
+void captureFunction;
+void handsOut;
+void ownershipSitesOf;
+void declarationsOf;

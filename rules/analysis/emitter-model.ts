@@ -44,6 +44,11 @@ export interface OwnershipSite {
   owner?: Expression;
 }
 
+/** A call that hands its callback arguments to a scheduler: kept one turn, or for the program (`setInterval`). */
+export interface SchedulerSite {
+  lifetime: 'turn' | 'program';
+}
+
 /** Type questions a model may ask, memoized by the analysis context. */
 export interface ModelEnv {
   /** Is `type` (or one of its union members, its apparent type, its base types) an emitter under any active model? */
@@ -70,6 +75,8 @@ export interface EmitterModel {
   matchEnd(call: CallExpression, env: ModelEnv): EndSite | undefined;
   /** If `node` hands an object's lifetime to an owner (parent argument, setParent, track), describe it. */
   matchOwnership(node: CallExpression | NewExpression, env: ModelEnv): OwnershipSite[];
+  /** If `call` hands its callbacks to a scheduler (`setTimeout`, `setInterval`, a promise reaction), for how long. */
+  matchScheduler?(call: CallExpression, env: ModelEnv): SchedulerSite | undefined;
   /** Is `node` a method call on an emitter that is known not to store or end anything (e.g. `blockSignals`)? */
   isNeutralMethod?(name: string, declaration: Node | undefined): boolean;
 }

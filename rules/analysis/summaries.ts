@@ -1,54 +1,20 @@
 // Function summaries: what a function does to one of its parameters, or a method to `this`
 // (stores it, disposes it, connects it), computed lazily and memoized per program, keyed by
 // the compiler's declaration node so that the answer is shared by every file that calls it.
-import { Node, SyntaxKind, ts, type Expression } from 'ts-morph';
+import { Node, SyntaxKind, type Expression } from 'ts-morph';
 import type { AnalysisContext } from './context.js';
-import { classifyUse, type Use } from './uses.js';
+import { classifyUse, type CalleeSummaries, type Use } from './uses.js';
+import type { ReferenceEffect } from './reference-effect.js';
+import { constructorOf, descendantsOfKind, functionWithBody } from './function-bodies.js';
 import { declarationKey, declarationsOf } from './type-queries.js';
+import { joinLifetimes } from './lifetime.js';
+import { scheduledClosure } from './sites.js';
 
-export interface ReferenceEffect {
-  /** Keeps the object (a field, a collection, a closure, another call that stores it…). */
-  stores: boolean;
-  /** Ends all its connections (`dispose()`). */
-  disposes: boolean;
-  /** Signals it connects, with the connection not kept. */
-  connects: string[];
-}
+export type { ReferenceEffect } from './reference-effect.js';
 
-const storesEverything: ReferenceEffect = { stores: true, disposes: false, connects: [] };
+const storesEverything: ReferenceEffect = { stores: true, disposes: false, connects: [], keptFor: 'unknown' };
 
-/** A function-like declaration with a body, from whatever a callee expression refers to. */
-export function functionWithBody(declaration: Node): Node | undefined {
-  if (
-    Node.isFunctionDeclaration(declaration) ||
-    Node.isMethodDeclaration(declaration) ||
-    Node.isConstructorDeclaration(declaration) ||
-    Node.isGetAccessorDeclaration(declaration) ||
-    Node.isSetAccessorDeclaration(declaration)
-  ) {
-    return declaration.getBody() === undefined ? undefined : declaration;
-  }
-  if (Node.isArrowFunction(declaration) || Node.isFunctionExpression(declaration)) return declaration;
-  if (Node.isVariableDeclaration(declaration) || Node.isPropertyDeclaration(declaration)) {
-    const initializer = declaration.getInitializer();
-    if (initializer !== undefined && (Node.isArrowFunction(initializer) || Node.isFunctionExpression(initializer))) return initializer;
-  }
-  return undefined;
-}
-
-/** The constructor that `new X(…)` runs (the class's own or the nearest base's). */
-function constructorOf(context: AnalysisContext, callee: Expression): Node | undefined {
-  let current: Node | undefined = declarationsOf(callee, context).find((declaration) => Node.isClassDeclaration(declaration));
-  for (let depth = 0; current !== undefined && Node.isClassDeclaration(current) && depth < 8; depth++) {
-    const constructor = current.getConstructors().find((candidate) => candidate.getBody() !== undefined);
-    if (constructor !== undefined) return constructor;
-    if (current.getConstructors().length > 0) return undefined; // declared without a body: unknown
-    current = current.getBaseClass();
-  }
-  return undefined;
-}
-
-function mergeUse(effect: ReferenceEffect, use: Use): void {
+function mergeUse(context: AnalysisContext, effect: ReferenceEffect, use: Use): void {
   switch (use.kind) {
     case 'connect':
       if (use.handle === undefined) effect.connects.push(use.signal);
@@ -56,13 +22,26 @@ function mergeUse(effect: ReferenceEffect, use: Use): void {
     case 'end-all':
       effect.disposes = true;
       return;
+    case 'captured': {
+      // A scheduler's closure (one turn, or setInterval's for the program) keeps the object but
+      // never ends it: not a keeper, unless the closure itself ends something.
+      const scheduled = scheduledClosure(context, use.fn);
+      if (scheduled !== undefined && !scheduled.ends) {
+        effect.keptFor = joinLifetimes(effect.keptFor, scheduled.site.lifetime);
+        return;
+      }
+      effect.stores = true;
+      effect.keptFor = 'unknown';
+      return;
+    }
     case 'released':
-    case 'captured':
     case 'reassigned':
       effect.stores = true;
+      effect.keptFor = 'unknown';
       return;
     case 'effect':
       effect.stores ||= use.effect.stores;
+      effect.keptFor = joinLifetimes(effect.keptFor, use.effect.keptFor);
       effect.disposes ||= use.effect.disposes;
       effect.connects.push(...use.effect.connects);
       return;
@@ -75,7 +54,12 @@ function mergeUse(effect: ReferenceEffect, use: Use): void {
 /** What calling `callee` does to the argument at `index`; undefined when the callee has no body to read. */
 export function parameterEffect(context: AnalysisContext, callee: Expression, index: number, isConstruction: boolean): ReferenceEffect | undefined {
   const fn = isConstruction ? constructorOf(context, callee) : declarationsOf(callee, context).map(functionWithBody).find((found) => found !== undefined);
-  if (fn === undefined || !('getParameters' in fn)) return undefined;
+  return fn === undefined ? undefined : parameterEffectOf(context, fn, index);
+}
+
+/** What the function-like `fn` (with a body) does to its parameter at `index`. */
+export function parameterEffectOf(context: AnalysisContext, fn: Node, index: number): ReferenceEffect | undefined {
+  if (!('getParameters' in fn)) return undefined;
   const parameters = (fn as unknown as { getParameters(): Node[] }).getParameters();
   const parameter = parameters[Math.min(index, parameters.length - 1)];
   if (parameter === undefined || !Node.isParameterDeclaration(parameter)) return undefined;
@@ -85,30 +69,16 @@ export function parameterEffect(context: AnalysisContext, callee: Expression, in
   const known = memo.get(key);
   if (known !== undefined) return known;
   memo.set(key, storesEverything); // recursion guard
-  const effect: ReferenceEffect = { stores: false, disposes: false, connects: [] };
+  const effect: ReferenceEffect = { stores: false, disposes: false, connects: [], keptFor: 'call' };
   const name = parameter.getName();
   for (const identifier of fn.getDescendantsOfKind(SyntaxKind.Identifier)) {
     if (identifier.getText() !== name || identifier === parameter.getNameNode()) continue;
     if (declarationKey(context.checker, identifier) !== key) continue;
-    mergeUse(effect, classifyUse(context, identifier, fn));
+    mergeUse(context, effect, classifyUse(context, identifier, fn, summaries));
     if (effect.stores) break;
   }
   memo.set(key, effect);
   return effect;
-}
-
-/** Descendants of one kind, found on the compiler's nodes and only those wrapped. */
-export function descendantsOfKind(context: AnalysisContext, node: Node, kind: SyntaxKind): Node[] {
-  const found: Node[] = [];
-  const visit = (child: ts.Node): void => {
-    if (child.kind === kind) {
-      const wrapped = context.node(child);
-      if (wrapped !== undefined) found.push(wrapped);
-    }
-    ts.forEachChild(child, visit);
-  };
-  ts.forEachChild(node.compilerNode, visit);
-  return found;
 }
 
 /** What calling a method does to its `this`; undefined when the method has no body to read. */
@@ -121,14 +91,22 @@ export function thisEffect(context: AnalysisContext, declaration: Node): Referen
   const known = memo.get(key);
   if (known !== undefined) return known;
   memo.set(key, storesEverything); // recursion guard
-  const effect: ReferenceEffect = { stores: false, disposes: false, connects: [] };
+  const effect: ReferenceEffect = { stores: false, disposes: false, connects: [], keptFor: 'call' };
   for (const self of descendantsOfKind(context, fn, SyntaxKind.ThisKeyword)) {
-    const use = classifyUse(context, self, fn);
+    const use = classifyUse(context, self, fn, summaries);
     // `this` inside a nested non-arrow function or class is another object.
     if (use.kind === 'captured' && !Node.isArrowFunction(use.fn)) continue;
-    mergeUse(effect, use);
+    mergeUse(context, effect, use);
     if (effect.stores) break;
   }
   memo.set(key, effect);
   return effect;
+}
+
+/** The summaries, as the use classifier asks for them (passed in: the classifier does not import this module). */
+export const summaries: CalleeSummaries = { parameterEffect, thisEffect };
+
+/** Classifies one reference inside `unit`, with the callees' summaries. */
+export function classifyReference(context: AnalysisContext, reference: Node, unit: Node): Use {
+  return classifyUse(context, reference, unit, summaries);
 }

@@ -1,9 +1,9 @@
 // What one reference to an emitter does: connect it, end its connections, hand it to someone who
 // keeps it (released), reassign it, or nothing. Anything not understood counts as released, so
 // that an unknown shape never produces a report (precision over recall).
-import { Node, SyntaxKind, VariableDeclarationKind, type CallExpression } from 'ts-morph';
+import { Node, SyntaxKind, VariableDeclarationKind, type CallExpression, type Expression } from 'ts-morph';
 import type { AnalysisContext } from './context.js';
-import { parameterEffect, thisEffect, type ReferenceEffect } from './summaries.js';
+import type { ReferenceEffect } from './reference-effect.js';
 import { declarationKey, declarationsOf, skipOuterExpressions, typeOfExpression } from './type-queries.js';
 import type { ModelEnv } from './emitter-model.js';
 import { connectSiteOf, endSiteOf, ownershipSitesOf } from './sites.js';
@@ -17,6 +17,12 @@ export type Use =
   | { kind: 'reassigned' }
   | { kind: 'captured'; fn: Node }
   | { kind: 'effect'; effect: ReferenceEffect };
+
+/** What the callees do to their arguments and `this`: the summaries, passed in by their module. */
+export interface CalleeSummaries {
+  parameterEffect(context: AnalysisContext, callee: Expression, index: number, isConstruction: boolean): ReferenceEffect | undefined;
+  thisEffect(context: AnalysisContext, declaration: Node): ReferenceEffect | undefined;
+}
 
 /** Where a released emitter went, when it went into a field of `this` (for field/collection drops). */
 export interface StoreTarget {
@@ -52,6 +58,9 @@ export function captureFunction(node: Node, unit: Node): Node | undefined {
 export function sameTarget(context: ModelEnv, expression: Node, reference: Node): boolean {
   const target = skipOuterExpressions(expression);
   if (Node.isThisExpression(reference)) return Node.isThisExpression(target);
+  // `this.f` (a field holder) against `this.f`.
+  const field = thisFieldName(reference);
+  if (field !== undefined) return thisFieldName(target) === field;
   if (!Node.isIdentifier(target) || !Node.isIdentifier(reference) || target.getText() !== reference.getText()) return false;
   if (target === reference) return true;
   const left = declarationKey(context.checker, target);
@@ -182,7 +191,7 @@ function ownershipUse(context: AnalysisContext, node: Node, reference: Node): Us
  * Classifies one reference (an identifier of a tracked variable, or `this` in a method) inside
  * `unit`, the function being analysed.
  */
-export function classifyUse(context: AnalysisContext, reference: Node, unit: Node): Use {
+export function classifyUse(context: AnalysisContext, reference: Node, unit: Node, summaries: CalleeSummaries): Use {
   const fn = captureFunction(reference, unit);
   if (fn !== undefined) return { kind: 'captured', fn };
   const outer = climbOuter(reference);
@@ -191,11 +200,11 @@ export function classifyUse(context: AnalysisContext, reference: Node, unit: Nod
 
   // reference.member…
   if ((Node.isPropertyAccessExpression(parent) || Node.isElementAccessExpression(parent)) && parent.getExpression() === outer) {
-    return memberUse(context, parent, reference);
+    return memberUse(context, parent, reference, summaries);
   }
   if (Node.isCallExpression(parent) || Node.isNewExpression(parent)) {
     if (Node.isCallExpression(parent) && parent.getExpression() === outer) return { kind: 'released' }; // calling an emitter: unknown
-    return argumentUse(context, parent, outer, reference);
+    return argumentUse(context, parent, outer, reference, summaries);
   }
   if (Node.isBinaryExpression(parent)) {
     const operator = parent.getOperatorToken().getKind();
@@ -237,13 +246,13 @@ function isTestPosition(node: Node): boolean {
   return false;
 }
 
-function memberUse(context: AnalysisContext, access: Node, reference: Node): Use {
+function memberUse(context: AnalysisContext, access: Node, reference: Node, summaries: CalleeSummaries): Use {
   // reference.method(…)
   const directCall = callOf(access);
   if (directCall !== undefined) {
     const known = endUse(context, directCall, reference) ?? connectUse(context, directCall, reference) ?? ownershipUse(context, directCall, reference);
     if (known !== undefined) return known;
-    return methodUse(context, access, reference);
+    return methodUse(context, access, reference, summaries);
   }
   // reference.sig.method(…)
   const outerAccess = climbOuter(access);
@@ -279,19 +288,19 @@ function handsOn(node: Node): boolean {
   );
 }
 
-function methodUse(context: AnalysisContext, access: Node, reference: Node): Use {
+function methodUse(context: AnalysisContext, access: Node, reference: Node, summaries: CalleeSummaries): Use {
   const name = Node.isPropertyAccessExpression(access) ? access.getName() : undefined;
   const declaration = declarationsOf(access, context)[0];
   if (name !== undefined && context.models.some((model) => model.isNeutralMethod?.(name, declaration) === true)) return { kind: 'neutral' };
   if (name !== undefined && ['emit', 'toString', 'valueOf'].includes(name)) return { kind: 'neutral' };
   if (declaration === undefined) return { kind: 'released' };
-  const effect = thisEffect(context, declaration);
+  const effect = summaries.thisEffect(context, declaration);
   if (effect === undefined) return { kind: 'released' };
   void reference;
   return { kind: 'effect', effect };
 }
 
-function argumentUse(context: AnalysisContext, call: CallExpression | Node, argument: Node, reference: Node): Use {
+function argumentUse(context: AnalysisContext, call: CallExpression | Node, argument: Node, reference: Node, summaries: CalleeSummaries): Use {
   if (!Node.isCallExpression(call) && !Node.isNewExpression(call)) return { kind: 'released' };
   const owned = ownershipUse(context, call, reference);
   if (owned !== undefined) return owned;
@@ -310,6 +319,6 @@ function argumentUse(context: AnalysisContext, call: CallExpression | Node, argu
   if (args.slice(0, index + 1).some((arg) => Node.isSpreadElement(arg))) return { kind: 'released' };
   const calleeNode = call.getExpression();
   if (calleeNode === undefined) return { kind: 'released' };
-  const effect = parameterEffect(context, calleeNode, index, Node.isNewExpression(call));
+  const effect = summaries.parameterEffect(context, calleeNode, index, Node.isNewExpression(call));
   return effect === undefined ? { kind: 'released' } : { kind: 'effect', effect };
 }

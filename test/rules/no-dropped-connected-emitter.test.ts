@@ -478,12 +478,21 @@ export function f() { const row = new Row(); row.clicked.connect(() => {}); forw
   show() { this.current = createConnectedRow(() => {}); }
   dispose() { this.current = undefined; }
 }`),
-      errors: [{ messageId: 'droppedByFieldOverwrite', line: 7, suggestions: [{ messageId: 'suggestDispose', output: c(`export class P {
+      // show() called twice overwrites the connected row it made the first time (the class invariant)
+      errors: [
+        { messageId: 'droppedByFieldOverwrite', line: 6, suggestions: [{ messageId: 'suggestDispose', output: c(`export class P {
+  private current?: Row;
+  show() { this.current?.dispose();
+  this.current = createConnectedRow(() => {}); }
+  dispose() { this.current = undefined; }
+}`) }] },
+        { messageId: 'droppedByFieldOverwrite', line: 7, suggestions: [{ messageId: 'suggestDispose', output: c(`export class P {
   private current?: Row;
   show() { this.current = createConnectedRow(() => {}); }
   dispose() { this.current?.dispose();
   this.current = undefined; }
-}`) }] }],
+}`) }] },
+      ],
     },
     {
       code: c(`export class P {

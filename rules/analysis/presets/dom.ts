@@ -4,6 +4,7 @@
 import { Node, type CallExpression, type Expression, type Type } from 'ts-morph';
 import type { ConnectSite, EmitterModel, EndSite } from '../emitter-model.js';
 import { methodCallOn } from './method-calls.js';
+import { matchScheduler } from './schedulers.js';
 
 /**
  * EventTargets that stay alive on their own while connected (an open socket, a running worker):
@@ -41,6 +42,7 @@ function listenerOptions(options: Node | undefined): { once: boolean; abortSigna
 
 export const domModel: EmitterModel = {
   name: 'dom',
+  matchScheduler,
   connectMethodNames: ['addEventListener'],
   fixHint:
     'Keep the listener in a field and removeEventListener(type, listener) it when the subscriber is done, or pass `{ signal }` from an AbortController that is aborted then.',

@@ -9,6 +9,7 @@ import { Node, type CallExpression, type Expression, type Type } from 'ts-morph'
 import type { ConnectSite, EmitterModel, EndSite } from '../emitter-model.js';
 import { typeOfExpression } from '../type-queries.js';
 import { methodCallOn } from './method-calls.js';
+import { matchScheduler } from './schedulers.js';
 
 const CONNECT = new Set(['connect', 'connect_after']);
 
@@ -38,6 +39,7 @@ function isCallback(argument: Node | undefined): argument is Expression {
 
 export const gobjectModel: EmitterModel = {
   name: 'gobject',
+  matchScheduler,
   connectMethodNames: ['connect', 'connect_after', 'connectObject'],
   fixHint:
     'Keep the handler id (e.g. in `this._handlerIds`) and `disconnect(id)` it in `disable()`/`destroy()`, or use `connectObject(…, this)` with `disconnectObject(this)`.',

@@ -6,6 +6,7 @@ import { Node, type CallExpression, type Expression, type Type } from 'ts-morph'
 import type { ConnectSite, EmitterModel, EndSite } from '../emitter-model.js';
 import { methodCallOn } from './method-calls.js';
 import { typeChainHasName } from './type-names.js';
+import { matchScheduler } from './schedulers.js';
 
 const CONNECT = new Set(['on', 'addListener', 'once', 'prependListener', 'prependOnceListener']);
 const ONCE = new Set(['once', 'prependOnceListener']);
@@ -36,6 +37,7 @@ const END = new Set([...DISCONNECT, ...CLOSE, 'removeAllListeners']);
 
 export const nodeEventsModel: EmitterModel = {
   name: 'node-events',
+  matchScheduler,
   connectMethodNames: [...CONNECT],
   fixHint: 'Keep the listener in a field and remove it with `off(event, listener)` when the subscriber is done (an inline function can never be removed).',
 

@@ -4,6 +4,7 @@
 import { Node, ts, type CallExpression, type Expression, type NewExpression, type Type } from 'ts-morph';
 import type { ConnectSite, EmitterModel, EndSite, ModelEnv, OwnershipSite } from '../emitter-model.js';
 import { declarationsOf, propertyName, skipOuterExpressions as unwrap, typeOfExpression } from '../type-queries.js';
+import { matchScheduler } from './schedulers.js';
 
 // Recognition runs on the compiler's types and checker (no ts-morph wrappers): it is asked for
 // every candidate type, and memoized per type object (types are per checker, so per program).
@@ -124,6 +125,7 @@ const neutralSignalObjectMembers = new Set([
 
 export const slotguardModel: EmitterModel = {
   name: 'slotguard',
+  matchScheduler,
   connectMethodNames: ['connect'],
 
   isEmitterType(type: Type, env: ModelEnv): boolean {
