@@ -32,9 +32,10 @@ const noLayout: readonly string[] = Object.freeze([]);
 
 /** An array with the class-level positions first, then `rest`. */
 function withPositions(object: object, rest: AnySignal | undefined): (AnySignal | undefined)[] {
-  const list: (AnySignal | undefined)[] = [];
-  for (let i = layoutOf(object).length; i > 0; i--) list.push(undefined); // packed, not holey
-  if (rest !== undefined) list.push(rest);
+  // Exactly as long as needed (a holey array reads a hole as undefined, at the same speed).
+  const positions = layoutOf(object).length;
+  const list = new Array<AnySignal | undefined>(rest === undefined ? positions : positions + 1);
+  if (rest !== undefined) list[positions] = rest;
   return list;
 }
 

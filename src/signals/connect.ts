@@ -108,13 +108,15 @@ function reuseConnection(existing: Connection, flags: number, options: ConnectOp
  * owner is, and tells a SignalObject owner about its signal's first connection.
  */
 function addToList(signal: AnySignal, connection: Connection): Connection {
-  const owner = ownerOf(signal) as Partial<FlaggedOwner> | undefined;
+  const head = holderOf(signal)[slots];
+  const first = !isConnection(head);
+  // The terminal (slot-list.ts): the owner, a standalone signal's name, or nothing.
+  const owner = (first ? head : (head._prev as Connection)._next) as Partial<FlaggedOwner> | undefined;
   const ownerFlags = owner?.[objectFlags];
   if (ownerFlags === undefined) {
     link(connection, false);
   } else {
     if ((ownerFlags & OBJECT_DISPOSED) !== 0) refuseDisposed(signal, owner as object);
-    const first = !isConnection(holderOf(signal)[slots]);
     link(connection, (ownerFlags & OBJECT_BLOCKED) !== 0 && (owner as FlaggedOwner)[blocksSignal](signal));
     if (first) (owner as FlaggedOwner)[firstConnected](signal);
   }
