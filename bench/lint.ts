@@ -1,4 +1,5 @@
-// npm run bench:lint — the cost of slotguard/no-dropped-connected-emitter next to
+// npm run bench:lint — the cost of slotguard's three rules together (no-dropped-connected-emitter,
+// no-unbound-closure-slot, no-ignored-connection: the sum of their times) next to
 // @typescript-eslint/no-floating-promises, measured by ESLint's own TIMING=all per-rule table on a
 // generated ~300-file project. Each round runs three fresh `eslint` processes, interleaved:
 //   same run:  both rules enabled together (same program, same files, file by file) — the number
@@ -14,7 +15,8 @@ import { pathToFileURL } from 'node:url';
 import { writeCorpus } from './lint-corpus.js';
 
 const root = join(import.meta.dirname, '..', '..');
-const ours = 'slotguard/no-dropped-connected-emitter';
+const ourRules = ['slotguard/no-dropped-connected-emitter', 'slotguard/no-unbound-closure-slot', 'slotguard/no-ignored-connection'] as const;
+const ours = 'slotguard (3 rules)';
 const theirs = '@typescript-eslint/no-floating-promises';
 const rounds = Number(process.env.ROUNDS ?? 5);
 const fileCount = Number(process.env.FILES ?? 300);
@@ -86,25 +88,28 @@ const dir = mkdtempSync(join(tmpdir(), 'slotguard-bench-lint-'));
 try {
   const corpus = writeCorpus(dir, fileCount, join(root, 'test', 'fixtures', 'project', 'stub', 'slotguard.ts'));
   const configs = {
-    both: writeConfig(dir, 'both.config.mjs', [ours, theirs]),
-    ours: writeConfig(dir, 'ours.config.mjs', [ours]),
+    both: writeConfig(dir, 'both.config.mjs', [...ourRules, theirs]),
+    ours: writeConfig(dir, 'ours.config.mjs', ourRules),
     theirs: writeConfig(dir, 'theirs.config.mjs', [theirs]),
   };
   console.log(`lint benchmark: ${corpus.files} generated files, ${rounds} rounds, ESLint TIMING=all, fresh process per run`);
   const same = { ours: [] as number[], theirs: [] as number[] };
   const alone = { ours: [] as number[], theirs: [] as number[] };
   let findings = new Map<string, number>();
+  const perRule: number[][] = [];
   const timeOf = (times: Map<string, number>, rule: string): number => {
     const time = times.get(rule);
     if (time === undefined) throw new Error(`TIMING table lacks ${rule}: ${JSON.stringify([...times])}`);
     return time;
   };
+  const oursOf = (times: Map<string, number>): number => ourRules.reduce((sum, rule) => sum + timeOf(times, rule), 0);
   for (let round = 1; round <= rounds; round++) {
     const both = lintOnce(dir, configs.both);
     findings = both.findings;
-    same.ours.push(timeOf(both.times, ours));
+    same.ours.push(oursOf(both.times));
+    perRule.push(ourRules.map((rule) => timeOf(both.times, rule)));
     same.theirs.push(timeOf(both.times, theirs));
-    alone.ours.push(timeOf(lintOnce(dir, configs.ours).times, ours));
+    alone.ours.push(oursOf(lintOnce(dir, configs.ours).times));
     alone.theirs.push(timeOf(lintOnce(dir, configs.theirs).times, theirs));
     const last = (values: number[]) => (values.at(-1) ?? Number.NaN).toFixed(1);
     console.log(
@@ -115,6 +120,7 @@ try {
   const ratios = (a: number[], b: number[]) => a.map((value, index) => value / (b[index] ?? Number.NaN));
   console.log(`findings per run: ${[...findings].map(([rule, count]) => `${rule} ${count}`).join(', ')}`);
   console.log(`same run  median: ${ours} ${median(same.ours).toFixed(1)} ms, ${theirs} ${median(same.theirs).toFixed(1)} ms, median ratio ${median(ratios(same.ours, same.theirs)).toFixed(2)} (target <= 1.00)`);
+  console.log(`same run, each rule (median ms): ${ourRules.map((rule, index) => `${rule} ${median(perRule.map((times) => times[index] ?? 0)).toFixed(1)}`).join(', ')}`);
   console.log(`alone     median: ${ours} ${median(alone.ours).toFixed(1)} ms, ${theirs} ${median(alone.theirs).toFixed(1)} ms, median ratio ${median(ratios(alone.ours, alone.theirs)).toFixed(2)}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });

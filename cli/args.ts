@@ -19,6 +19,8 @@ export interface CheckOptions {
   strict: boolean;
   /** Write the report to this file instead of stdout. */
   outputFile: string | undefined;
+  /** Also list, on stderr, where the analysis could not judge (why a rule stayed silent). */
+  explain: boolean;
 }
 
 export type ParsedCommand = CheckOptions | { command: 'help' } | { command: 'version' };
@@ -33,6 +35,7 @@ Options:
       --max-warnings <n>     warnings tolerated before exiting with 1 (default: 0; -1 = any number)
       --preset <name>        emitter model, repeatable: slotguard, node-events, dom, gobject
       --strict               use the rules of slotguard.configs.strict
+      --explain              list on stderr where the analysis could not judge, and why
   -o, --output-file <path>   write the report to a file instead of stdout
   -h, --help                 show this help
   -v, --version              show the version
@@ -83,6 +86,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
         'max-warnings': { type: 'string' },
         preset: { type: 'string', multiple: true },
         strict: { type: 'boolean' },
+        explain: { type: 'boolean' },
         'output-file': { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -112,5 +116,6 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
     presets: values.preset ?? [],
     strict: values.strict === true,
     outputFile: values['output-file'],
+    explain: values.explain === true,
   };
 }

@@ -1,10 +1,12 @@
 // The rules `slotguard check` runs: those of the plugin's recommended (or strict) config, each
 // with the plugin's own metadata and messages and the analysis core's finder for it, so that the
 // CLI reports exactly what ESLint with the plugin reports.
+import { relative } from 'node:path';
 import type { Project, SourceFile } from 'ts-morph';
 import {
   builtInPresets,
   createAnalysisContext,
+  explainDroppedEmitters,
   findDroppedEmitters,
   findIgnoredConnections,
   findUnboundClosureSlots,
@@ -82,4 +84,18 @@ export function loadCheckRules(project: Project, options: CheckOptions): CheckRu
       },
     ];
   });
+}
+
+/** `--explain`: every place where no-dropped-connected-emitter could not judge, with the reason. */
+export function writeExplanations(project: Project, files: readonly SourceFile[], options: CheckOptions, stream: { write(text: string): unknown }, cwd: string): void {
+  const context = createAnalysisContext(project, { presets: checkedPresets(options.presets), strict: options.strict });
+  let count = 0;
+  for (const file of files) {
+    for (const entry of explainDroppedEmitters(file, context)) {
+      const { line, column } = file.getLineAndColumnAtPos(entry.start);
+      stream.write(`${relative(cwd, file.getFilePath())}:${line}:${column}  not judged: ${entry.reason}\n`);
+      count++;
+    }
+  }
+  stream.write(`slotguard: ${count} place${count === 1 ? '' : 's'} not judged (--explain).\n`);
 }

@@ -10,7 +10,7 @@ import { formatReport } from './formatters/index.js';
 import { createProgress, type ProgressStream } from './progress.js';
 import { loadProject } from './project.js';
 import { countFindings, type CheckReport } from './report.js';
-import { loadCheckRules } from './rules.js';
+import { loadCheckRules, writeExplanations } from './rules.js';
 import { UsageError } from './usage-error.js';
 
 export interface OutputStream extends ProgressStream {
@@ -61,6 +61,7 @@ function check(options: CheckOptions, env: RunEnvironment): number {
   const text = formatReport(report, options.format, { color: env.color === true && options.outputFile === undefined });
   if (options.outputFile === undefined) env.stdout.write(text);
   else writeFileSync(resolve(env.cwd, options.outputFile), text);
+  if (options.explain) writeExplanations(project, files, options, env.stderr, env.cwd);
   const code = exitCodeFor(report, options);
   const { warningCount } = countFindings(report.files);
   if (code === 1 && options.maxWarnings >= 0 && warningCount > options.maxWarnings) {

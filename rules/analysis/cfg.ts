@@ -110,6 +110,8 @@ class GraphBuilder {
   private current: number | undefined;
   private readonly frames: Frame[] = [];
   private readonly chainSkips: number[][] = [];
+  /** Nodes some edge leads to (a break target no jump reached is unreachable). */
+  private readonly targets = new Set<number>();
   readonly exit: number;
   readonly entry: number;
 
@@ -129,6 +131,7 @@ class GraphBuilder {
     if (from === undefined) return;
     const node = this.nodes[from];
     if (node !== undefined && !node.next.includes(to)) node.next.push(to);
+    this.targets.add(to);
   }
 
   /** Appends an action on the current path. */
@@ -249,7 +252,7 @@ class GraphBuilder {
 
   /** Was any edge made into `node`? (A break target no jump reached is unreachable.) */
   private reachable(node: number): boolean {
-    return this.nodes.some((candidate) => candidate.next.includes(node) || candidate.throwsTo.includes(node));
+    return this.targets.has(node);
   }
 
   private loop(node: ts.IterationStatement, labels: string[]): void {
@@ -570,7 +573,9 @@ class GraphBuilder {
     const call = this.emit({ kind: 'call', node });
     if (call === undefined || !this.implicitThrows) return;
     const handler = this.implicitHandler(node);
-    if (handler !== undefined) this.nodes[call]?.throwsTo.push(handler);
+    if (handler === undefined) return;
+    this.nodes[call]?.throwsTo.push(handler);
+    this.targets.add(handler);
   }
 
   /** Is `node` the inner part of a longer optional chain (the chain's end is further up)? */

@@ -5,7 +5,7 @@ import type { AnalysisContext } from './context.js';
 import { analyseFile, unitsOf, type Drop, type FieldFact } from './emitter-flow.js';
 import { findFieldDrops, type FieldDrop } from './field-drops.js';
 import { connectingScopes } from './relevance.js';
-import { persistentHolders } from './holders.js';
+import { persistentHolders, type PersistentHolders } from './holders.js';
 import type { Finding, FindingSuggestion } from './finding.js';
 import { typeOfExpression } from './type-queries.js';
 
@@ -170,9 +170,27 @@ function fieldFinding(file: SourceFile, drop: FieldDrop): Finding {
   };
 }
 
-function inConnectingClass(node: ts.Node, scopes: ReadonlySet<ts.Node>): boolean {
-  for (let current = node.parent; current !== undefined; current = current.parent) if (ts.isClassLike(current)) return scopes.has(current);
-  return false;
+function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
+  for (let current = node.parent; current !== undefined; current = current.parent) if (ts.isClassLike(current)) return current;
+  return undefined;
+}
+
+/**
+ * The units to analyse: those that connect, and those that mention a persistent holder another
+ * unit may fill (a private field of a connecting class, a modelled module variable) — a function
+ * that connects nothing can still overwrite one. A cheap text test on the unit's source.
+ */
+function unitFilter(file: ts.SourceFile, scopes: ReadonlySet<ts.Node>, persistent: PersistentHolders): (node: ts.Node) => boolean {
+  const moduleNames = [...persistent.moduleVariables].map((declaration) => declaration.name.getText(file));
+  return (node) => {
+    if (scopes.has(node)) return true;
+    if (ts.isSourceFile(node)) return false;
+    const text = file.text.slice(node.pos, node.end);
+    if (moduleNames.some((name) => text.includes(name))) return true;
+    const owner = enclosingClass(node);
+    const fields = owner === undefined || !scopes.has(owner) ? undefined : persistent.fields.get(owner);
+    return fields !== undefined && [...fields].some((field) => text.includes(`this.${field}`));
+  };
 }
 
 /**
@@ -188,7 +206,7 @@ export function findDroppedEmitters(file: SourceFile, context: AnalysisContext):
   // A function that connects nothing can still overwrite a persistent holder that another one filled:
   // every function of a connecting class, and of a file with module variables the heap models.
   const persistent = persistentHolders(context, file.compilerNode);
-  const units = unitsOf(context, file, (node) => scopes.has(node) || persistent.moduleVariables.size > 0 || inConnectingClass(node, scopes));
+  const units = unitsOf(context, file, unitFilter(file.compilerNode, scopes, persistent));
   const results = analyseFile(context, file, units);
   for (const [index, result] of results.entries()) {
     const unit = units[index]!;
@@ -209,4 +227,35 @@ export function findDroppedEmitters(file: SourceFile, context: AnalysisContext):
     }
   }
   return findings.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** Where the analysis could not judge a connected emitter, and why (`slotguard check --explain`). */
+export interface Unjudged {
+  start: number;
+  end: number;
+  reason: string;
+}
+
+/**
+ * The places in `file` where `no-dropped-connected-emitter` stays silent because it cannot judge
+ * (an unknown callee, a shape the heap does not model): a silent miss made visible. Never throws.
+ */
+export function explainDroppedEmitters(file: SourceFile, context: AnalysisContext): Unjudged[] {
+  const scopes = connectingScopes(context, file.compilerNode);
+  if (scopes.size === 0) return [];
+  try {
+    const persistent = persistentHolders(context, file.compilerNode);
+    const units = unitsOf(context, file, unitFilter(file.compilerNode, scopes, persistent));
+    const seen = new Set<string>();
+    const result: Unjudged[] = [];
+    for (const found of analyseFile(context, file, units).flatMap((each) => each.unjudged)) {
+      const entry = { start: found.node.getStart(), end: found.node.getEnd(), reason: found.reason };
+      const key = `${entry.start}:${entry.reason}`;
+      if (!seen.has(key)) result.push(entry);
+      seen.add(key);
+    }
+    return result.sort((a, b) => a.start - b.start);
+  } catch {
+    return [];
+  }
 }

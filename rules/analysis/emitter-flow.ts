@@ -412,19 +412,30 @@ class UnitFlow {
   }
 
   /** The objects `value` evaluates to: a holder's (an alias), a fresh allocation, or none. */
-  private valueObjects(value: ts.Expression, heap: Heap): { heap: Heap; ids: ReadonlySet<ObjectId> } {
+  private valueObjects(value: ts.Expression, heap: Heap, into: string | undefined): { heap: Heap; ids: ReadonlySet<ObjectId> } {
     const target = skipOuter(value);
     const holder = this.holderOf(target);
     if (holder !== undefined) {
       const ids = heap.pointees(holder);
       if (ids.size > 0) return { heap, ids };
     }
-    const wrapped = this.context.node(value);
-    if (wrapped === undefined) return { heap, ids: new Set() };
-    const fresh = freshConnections(this.context, wrapped);
+    // Only a value that can end up connected is worth a type question: its holder is connected,
+    // handed to a connecting function or returned, or the value comes connected from a factory.
+    if (!this.worthTracking(target, into)) return { heap, ids: new Set() };
+    const fresh = freshAt(this.context, target);
     if (fresh === undefined) return { heap, ids: new Set() };
     const allocated = heap.allocate(target, fresh);
     return { heap: allocated.heap, ids: new Set([allocated.id]) };
+  }
+
+  private worthTracking(value: ts.Node, into: string | undefined): boolean {
+    const names = connectedNames(this.context, this.compilerUnit);
+    if (into !== undefined && names.connected.has(into)) return true;
+    // A returned value matters only to a factory: a function whose result type is an emitter.
+    if (into !== undefined && names.returned.has(into) && (ts.isNewExpression(value) || returnsEmitter(this.context, this.unit))) return true;
+    const call = ts.isCallExpression(value) ? value : undefined;
+    const name = call === undefined ? undefined : calleeName(call);
+    return name !== undefined && connectingNames(this.context).has(name);
   }
 
   /** Is this reference the value of a declaration or assignment into a modelled holder (an alias)? */
@@ -498,7 +509,7 @@ class UnitFlow {
     const use = classifyReference(this.context, wrapped, this.unit);
     const collection = use.kind === 'released' ? this.localCollectionReceiving(reference) : undefined;
     if (collection !== undefined) return this.addToCollection(holder, collection, heap);
-    if (use.kind === 'released' && use.into === undefined && this.reporting) this.noteUnjudged(wrapped, use);
+    if (use.kind === 'released' && use.into === undefined && this.reporting && [...heap.pointees(holder)].some((id) => isConnected(heap.object(id)))) this.noteUnjudged(wrapped);
     return this.apply(holder, use, wrapped, heap);
   }
 
@@ -524,8 +535,7 @@ class UnitFlow {
     if (last === undefined) return heap;
     const collection = this.localCollectionReceiving(last);
     if (collection === undefined) return heap;
-    const wrapped = this.context.node(last);
-    const fresh = wrapped === undefined ? undefined : freshConnections(this.context, wrapped);
+    const fresh = freshAt(this.context, last);
     if (fresh === undefined) return heap;
     const allocated = heap.allocate(skipOuter(last), fresh);
     const key = `v:fresh:${call.pos}`;
@@ -621,11 +631,14 @@ class UnitFlow {
     this.fieldFacts.push({ field: into.field, collection: into.collection, signals: signalsOf(object), store });
   }
 
-  private noteUnjudged(at: Node, use: Use): void {
-    void use;
+  /** A connected emitter handed somewhere the analysis cannot follow: silent, with the reason kept. */
+  private noteUnjudged(at: Node): void {
     const parent = at.getParent();
-    const shape = parent === undefined ? 'a reference' : parent.getKindName();
-    this.unjudged.push({ node: at, reason: `'${at.getText()}' is handed to a shape the analysis does not model (${shape}): assumed kept by someone` });
+    let where = parent === undefined ? 'a reference' : `a ${parent.getKindName()}`;
+    if (parent !== undefined && (Node.isCallExpression(parent) || Node.isNewExpression(parent))) {
+      where = `a call of \`${parent.getExpression().getText()}\`, whose body the analysis cannot read or which keeps it`;
+    }
+    this.unjudged.push({ node: at, reason: `connected '${at.getText()}' is handed to ${where}: assumed kept by someone, not judged` });
   }
 
   /**
@@ -676,7 +689,7 @@ class UnitFlow {
       // A fresh binding (`let row;` in a loop body): the previous iteration's ended at its scope end.
       return heap.pointees(holder).size === 0 ? heap : heap.assign(holder, new Set()).heap;
     }
-    const value = this.valueObjects(declaration.initializer, heap);
+    const value = this.valueObjects(declaration.initializer, heap, declaration.name.text);
     // `var` and module variables keep their old value until this assignment: reassigning drops it.
     const reassigns = isVar(declaration) || holder.startsWith('m:');
     return this.setHolder(value.heap, holder, value.ids, reassigns ? (orphan) => this.reassignDrop(holder, orphan, declaration) : undefined);
@@ -686,7 +699,7 @@ class UnitFlow {
     const target = skipOuter(action.target);
     const holder = this.holderOf(target);
     if (holder === undefined) return heap;
-    const value = this.valueObjects(action.value, heap);
+    const value = this.valueObjects(action.value, heap, ts.isIdentifier(target) ? target.text : ts.isPropertyAccessExpression(target) ? target.name.text : undefined);
     return this.setHolder(value.heap, holder, value.ids, (orphan) => this.reassignDrop(holder, orphan, action.node));
   }
 
@@ -735,10 +748,17 @@ class UnitFlow {
     }
     if (ts.isCallExpression(call)) result = this.freshIntoCollection(call, result);
     if (!this.reporting || !ts.isCallExpression(call)) return result;
+    // Syntactic gates first: only a discarded connect on a construction or call, or a discarded
+    // call of a connecting function, can be "never stored".
+    const name = calleeName(call);
+    if (name === undefined) return result;
+    const discarded = ts.isExpressionStatement(climbOuter(call).parent) || ts.isVoidExpression(climbOuter(call).parent);
+    const connects = this.context.connectMethodNames.includes(name);
+    if (!connects && !(discarded && connectingNames(this.context).has(name))) return result;
     const wrapped = this.context.node(call);
     if (wrapped === undefined || !Node.isCallExpression(wrapped)) return result;
-    this.checkTemporary(wrapped);
-    if (ts.isExpressionStatement(climbOuter(call).parent)) this.checkDiscardedFactory(wrapped);
+    if (connects) this.checkTemporary(wrapped);
+    else if (ts.isExpressionStatement(climbOuter(call).parent)) this.checkDiscardedFactory(wrapped);
     return result;
   }
 
@@ -851,6 +871,73 @@ function withConnection(object: AbstractObject, label: string): AbstractObject {
   return { ...object, connections: new Set([...object.connections, label]) };
 }
 
+const notFresh = Symbol('not fresh');
+
+/** `x` of `x.a.b`, `f` of `this.f.a`, else undefined. */
+function rootName(expression: ts.Node): string | undefined {
+  let current = skipOuter(expression);
+  while (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current) || ts.isCallExpression(current)) {
+    const inner = skipOuter(current.expression);
+    if (inner.kind === ts.SyntaxKind.ThisKeyword && ts.isPropertyAccessExpression(current)) return current.name.text;
+    current = inner;
+  }
+  return ts.isIdentifier(current) ? current.text : undefined;
+}
+
+/**
+ * The names in a unit that may hold a connected emitter, by syntax alone: emitters and arguments of
+ * connect calls (and of connecting functions), and returned names. Only their values get type
+ * questions; memoized per unit.
+ */
+function connectedNames(context: AnalysisContext, unit: ts.Node): { connected: ReadonlySet<string>; returned: ReadonlySet<string> } {
+  const memo = context.memo<object, { connected: Set<string>; returned: Set<string> }>('connected-names');
+  const known = memo.get(unit);
+  if (known !== undefined) return known;
+  const names = new Set<string>();
+  const returned = new Set<string>();
+  const connecting = connectingNames(context);
+  const connectMethods = new Set(context.connectMethodNames);
+  const add = (node: ts.Node) => {
+    const name = rootName(node);
+    if (name !== undefined) names.add(name);
+  };
+  const walk = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) {
+      const name = calleeName(node);
+      if (name !== undefined && connectMethods.has(name) && ts.isPropertyAccessExpression(skipOuter(node.expression))) add((skipOuter(node.expression) as ts.PropertyAccessExpression).expression);
+      if (name !== undefined && (connectMethods.has(name) || connecting.has(name))) node.arguments.forEach(add);
+      // `x.m()`: a method of the emitter may connect it (its summary says).
+      const callee = skipOuter(node.expression);
+      if (name !== undefined && connecting.has(name) && ts.isPropertyAccessExpression(callee)) add(callee.expression);
+    } else if (ts.isReturnStatement(node) && node.expression !== undefined) {
+      const name = rootName(node.expression);
+      if (name !== undefined) returned.add(name);
+    }
+    ts.forEachChild(node, walk);
+  };
+  ts.forEachChild(unit, walk);
+  const result = { connected: names, returned };
+  memo.set(unit, result);
+  return result;
+}
+
+/**
+ * `freshConnections` of a compiler expression, memoized per node: asked at every visit of a
+ * declaration or assignment. Only a construction, a call or a conditional can be fresh: anything
+ * else is answered without wrapping a node or asking the checker.
+ */
+function freshAt(context: AnalysisContext, expression: ts.Node): readonly string[] | undefined {
+  const target = skipOuter(expression);
+  if (!ts.isNewExpression(target) && !ts.isCallExpression(target) && !ts.isConditionalExpression(target)) return undefined;
+  const memo = context.memo<object, readonly string[] | typeof notFresh>('fresh-at');
+  const known = memo.get(target);
+  if (known !== undefined) return known === notFresh ? undefined : known;
+  const wrapped = context.node(target);
+  const fresh = wrapped === undefined ? undefined : freshConnections(context, wrapped);
+  memo.set(target, fresh ?? notFresh);
+  return fresh;
+}
+
 /** Does the function a call runs contain a `throw` of its own (not in a nested function)? Memoized per function. */
 function callMayThrow(context: AnalysisContext, call: ts.CallExpression | ts.NewExpression): boolean {
   const wrapped = context.node(call);
@@ -909,30 +996,29 @@ function capturedReferences(fn: ts.Node, names: ReadonlySet<string>): ts.Node[] 
 
 const fieldsReadMemo = new WeakMap<ts.ClassLikeDeclaration, Map<string, Set<string>>>();
 
-/** The fields that method `name` of `owner` mentions (other than assigning them). */
+/** The fields that method `name` of `owner` mentions (other than assigning them); one walk per class. */
 function fieldsReadBy(owner: ts.ClassLikeDeclaration, name: string): ReadonlySet<string> {
   let byMethod = fieldsReadMemo.get(owner);
   if (byMethod === undefined) {
-    byMethod = new Map();
-    fieldsReadMemo.set(owner, byMethod);
-  }
-  const known = byMethod.get(name);
-  if (known !== undefined) return known;
-  const fields = new Set<string>();
-  const method = owner.members.find((member) => member.name !== undefined && (ts.isIdentifier(member.name) || ts.isPrivateIdentifier(member.name)) && member.name.text === name);
-  if (method !== undefined) {
-    const scratch = ts.factory.createNodeArray([method]);
-    void scratch;
+    const methods = owner.members.filter((member) => member.name !== undefined && (ts.isIdentifier(member.name) || ts.isPrivateIdentifier(member.name)));
+    const found = new Map<string, Set<string>>();
     thisAccesses(owner, (access) => {
-      if (access.pos < method.pos || access.end > method.end) return;
       const parent = access.parent;
       if (ts.isBinaryExpression(parent) && parent.left === access && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return;
+      const method = methods.find((member) => access.pos >= member.pos && access.end <= member.end);
+      const methodName = (method?.name as ts.Identifier | undefined)?.text;
+      if (methodName === undefined) return;
+      const fields = found.get(methodName) ?? new Set<string>();
       fields.add(access.name.text);
+      found.set(methodName, fields);
     });
+    byMethod = found;
+    fieldsReadMemo.set(owner, byMethod);
   }
-  byMethod.set(name, fields);
-  return fields;
+  return byMethod.get(name) ?? noFields;
 }
+
+const noFields: ReadonlySet<string> = new Set();
 
 /** Does the closure end the object that `at` names (or any connection by handle)? */
 function closureEnds(context: AnalysisContext, fn: Node, at: Node): boolean {

@@ -1,12 +1,13 @@
 // Drops through fields of `this`: overwriting a field that holds a connected emitter, and clearing
 // or removing from a collection field of connected emitters, without disposing them first.
-import { Node, SyntaxKind, ts, type ClassDeclaration, type ClassExpression } from 'ts-morph';
+import { Node, SyntaxKind, ts, type CallExpression, type ClassDeclaration, type ClassExpression } from 'ts-morph';
+import { calleeName } from './relevance.js';
 import type { AnalysisContext } from './context.js';
 import type { FieldFact } from './emitter-flow.js';
 import { freshConnections } from './emitter-flow.js';
 import { captureFunction, isDiscarded, isFunctionLike, thisFieldName } from './uses.js';
 import { skipOuterExpressions } from './type-queries.js';
-import { connectSiteOf } from './sites.js';
+import { connectSiteOf, endSiteOf } from './sites.js';
 import { persistentHolders } from './holders.js';
 
 export interface FieldDrop {
@@ -51,6 +52,27 @@ function fieldAccesses(context: AnalysisContext, owner: ClassLike): Map<string, 
   };
   visit(owner.compilerNode);
   return accesses;
+}
+
+/**
+ * The class's calls that this pass reads: connects and collection additions. Found on the
+ * compiler's nodes; only those are wrapped.
+ */
+function relevantCalls(context: AnalysisContext, owner: ClassLike): CallExpression[] {
+  const names = new Set([...context.connectMethodNames, ...addingMethods]);
+  const found: CallExpression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) {
+      const name = calleeName(node);
+      if (name !== undefined && names.has(name)) {
+        const call = context.node(node);
+        if (call !== undefined && Node.isCallExpression(call)) found.push(call);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(owner.compilerNode, visit);
+  return found;
 }
 
 function isAssignmentTarget(access: Node): boolean {
@@ -107,7 +129,7 @@ export function findFieldDrops(context: AnalysisContext, owner: ClassLike, facts
   // `this.F = new Row()` (or a field initializer) plus a connect on `this.F.sig` anywhere in the class.
   const connectedViaField = new Map<string, string[]>();
   const connectSites: { field: string; call: Node }[] = [];
-  for (const call of owner.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+  for (const call of relevantCalls(context, owner)) {
     // `this.F.push(createConnectedRow())`: a fresh emitter, connected already, goes into the collection.
     const callee = skipOuterExpressions(call.getExpression());
     if (Node.isPropertyAccessExpression(callee) && addingMethods.has(callee.getName())) {
@@ -198,6 +220,7 @@ export function findFieldDrops(context: AnalysisContext, owner: ClassLike, facts
       }
       if (operation === undefined) continue;
       if (readBefore(list, access, fn, true) || callsHelperBefore(owner, accesses, field, access, fn)) continue;
+      if (removesNothing(operation) || removedElementHandled(context, list, access, operation, fn)) continue;
       drops.push({ kind: 'collection-clear', field, node: operation, access, signals: [...signals] });
     }
   }
@@ -234,6 +257,43 @@ function readBefore(list: readonly Node[], access: Node, fn: Node, collection: b
     }
     return true;
   });
+}
+
+/** `splice(i, 0, …)`: inserts, removes nothing. */
+function removesNothing(operation: Node): boolean {
+  if (!Node.isCallExpression(operation)) return false;
+  const callee = operation.getExpression();
+  if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'splice') return false;
+  const count = operation.getArguments()[1];
+  return count !== undefined && Node.isNumericLiteral(count) && count.getLiteralValue() === 0;
+}
+
+/**
+ * The removed element is one the function names (`i = this.xs.indexOf(x)`, then the removal), and
+ * the function ends it (`x.destroy()`) or puts it back (a move: `this.xs.splice(j, 0, x)`).
+ */
+function removedElementHandled(context: AnalysisContext, list: readonly Node[], access: Node, operation: Node, fn: Node): boolean {
+  const named = new Set<string>();
+  for (const other of list) {
+    if (!fn.containsRange(other.getPos(), other.getEnd()) || other.getStart() >= access.getStart()) continue;
+    const member = other.getParent();
+    const call = member?.getParent();
+    if (member === undefined || call === undefined || !Node.isPropertyAccessExpression(member) || !Node.isCallExpression(call)) continue;
+    if (!['indexOf', 'lastIndexOf', 'includes'].includes(member.getName())) continue;
+    const argument = call.getArguments()[0];
+    if (argument !== undefined && Node.isIdentifier(skipOuterExpressions(argument))) named.add(skipOuterExpressions(argument).getText());
+  }
+  if (named.size === 0) return false;
+  const after = (node: Node) => node.getStart() > operation.getStart() && fn.containsRange(node.getPos(), node.getEnd());
+  for (const call of fn.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    if (!after(call)) continue;
+    const site = endSiteOf(context, call);
+    if (site !== undefined && site.kind !== 'disconnect-handle' && named.has(skipOuterExpressions(site.emitter).getText())) return true;
+    const callee = skipOuterExpressions(call.getExpression());
+    const putsBack = Node.isPropertyAccessExpression(callee) && (addingMethods.has(callee.getName()) || callee.getName() === 'splice') && list.includes(skipOuterExpressions(callee.getExpression()));
+    if (putsBack && call.getArguments().some((argument) => named.has(skipOuterExpressions(argument).getText()))) return true;
+  }
+  return false;
 }
 
 function mentionsField(expression: Node, field: string): boolean {

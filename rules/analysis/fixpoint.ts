@@ -31,12 +31,17 @@ export function solve<F>(graph: FlowGraph, lattice: Lattice<F>, followThrows: bo
   const before: (F | undefined)[] = graph.nodes.map(() => undefined);
   const after: (F | undefined)[] = graph.nodes.map(() => undefined);
   const visits = new Uint16Array(graph.nodes.length);
-  // Reverse post-order would be faster; the graphs are small, so a FIFO worklist in node order is enough.
   const queued = new Uint8Array(graph.nodes.length);
-  const worklist: number[] = [graph.entry];
+  // A FIFO queue: an array read from `head`, compacted when half of it has been read.
+  let worklist: number[] = [graph.entry];
+  let head = 0;
   queued[graph.entry] = 1;
-  while (worklist.length > 0) {
-    const id = worklist.shift()!;
+  while (head < worklist.length) {
+    const id = worklist[head++]!;
+    if (head > 1024 && head * 2 > worklist.length) {
+      worklist = worklist.slice(head);
+      head = 0;
+    }
     queued[id] = 0;
     const node = graph.nodes[id]!;
     let input: F | undefined;

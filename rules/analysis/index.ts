@@ -11,8 +11,10 @@ export type { AnalysisContext, AnalysisOptions, AnyProgram } from './context.js'
 export type { Finding, FindingSuggestion, TextEdit } from './finding.js';
 export type { ConnectSite, EmitterModel, EndSite, HandleKind, ModelEnv, OwnershipSite } from './emitter-model.js';
 export { builtInPresets, defaultPresets, resolvePresets } from './presets/index.js';
-export { findDroppedEmitters, droppedEmitterRule } from './dropped-emitters.js';
-export type { DroppedEmitterMessageId } from './dropped-emitters.js';
+export { findDroppedEmitters, droppedEmitterRule, explainDroppedEmitters } from './dropped-emitters.js';
+export type { DroppedEmitterMessageId, Unjudged } from './dropped-emitters.js';
+export type { Lifetime } from './lifetime.js';
+export type { ReferenceEffect } from './reference-effect.js';
 export { fileMayConnect } from './relevance.js';
 export { findUnboundClosureSlots } from './unbound-closure-slots.js';
 export type { UnboundClosureSlotOptions } from './unbound-closure-slots.js';

@@ -25,12 +25,13 @@ describe('command line', () => {
       presets: [],
       strict: false,
       outputFile: undefined,
+      explain: false,
     });
   });
 
   test('every option, short and long', () => {
     assert.deepEqual(
-      parseCommandLine(['check', '-p', 'app/tsconfig.json', '--format', 'sarif', '--max-warnings', '-1', '--preset', 'dom', '--preset', 'node-events', '--strict', '-o', 'out.sarif', 'src/**/*.ts', 'lib']),
+      parseCommandLine(['check', '-p', 'app/tsconfig.json', '--format', 'sarif', '--max-warnings', '-1', '--preset', 'dom', '--preset', 'node-events', '--strict', '--explain', '-o', 'out.sarif', 'src/**/*.ts', 'lib']),
       {
         command: 'check',
         project: 'app/tsconfig.json',
@@ -40,6 +41,7 @@ describe('command line', () => {
         presets: ['dom', 'node-events'],
         strict: true,
         outputFile: 'out.sarif',
+        explain: true,
       },
     );
     assert.equal((parseCommandLine(['check', '-f', 'json']) as { format: string }).format, 'json');

@@ -8,7 +8,7 @@ import { UsageError } from '../../cli/usage-error.js';
 import plugin from '../../rules/index.js';
 import { cliFixtures } from './capture.js';
 
-const options: CheckOptions = { command: 'check', project: 'tsconfig.json', format: 'stylish', maxWarnings: 0, patterns: [], presets: [], strict: false, outputFile: undefined };
+const options: CheckOptions = { command: 'check', project: 'tsconfig.json', format: 'stylish', maxWarnings: 0, patterns: [], presets: [], strict: false, outputFile: undefined, explain: false };
 const project = new Project({ tsConfigFilePath: join(cliFixtures, 'basic', 'tsconfig.json') });
 
 test('every rule of the plugin has its finder in the CLI', () => {

@@ -185,6 +185,14 @@ export function f() { const clock = new Clock(); clock.tick.connect(() => {}); c
     // local collections: returned, disposed by iterating, stored
     c(`export function f(n: number) { const rows: Row[] = []; for (let i = 0; i < n; i++) { const r = new Row(); r.clicked.connect(() => {}); rows.push(r); } return rows; }`),
     c(`export function f(n: number) { const rows = new Set<Row>(); for (let i = 0; i < n; i++) { const r = new Row(); r.clicked.connect(() => {}); rows.add(r); } for (const r of rows) r.dispose(); }`),
+    // a field collection: the removed element named and ended after the removal, moved (removed and put back), an insertion
+    c(`export class Board {
+  private rows: Row[] = [];
+  add() { const row = new Row(); row.clicked.connect(() => {}); this.rows.push(row); }
+  remove(row: Row) { const i = this.rows.indexOf(row); this.rows.splice(i, 1); row.dispose(); }
+  move(row: Row, to: number) { const from = this.rows.indexOf(row); this.rows.splice(from, 1); this.rows.splice(to, 0, row); }
+  insertAt(at: number) { this.rows.splice(at, 0, createConnectedRow(() => {})); }
+}`),
     // a throwing call between connect and dispose, not strict; strict with finally or using
     c(`export function f(v: number) { const job = new Job(); job.finished.connect(() => {}); validate(v); job.dispose(); }`),
     { code: c(`export function f(v: number) { const job = new Job(); job.finished.connect(() => {}); try { validate(v); } finally { job.dispose(); } }`), options: [{ strict: true }] },
@@ -223,6 +231,12 @@ export function f(v: number) { const job = new Job(); job.finished.connect(() =>
     // a local collection of connected emitters dropped (no suggestion: the elements, not the collection, need disposing)
     { code: localArray, errors: [{ messageId: 'droppedAtScopeEnd', line: 7, data: { name: 'rows', type: 'Row', signals: "'clicked'", release: 'dispose' } }] },
     { code: localMap, errors: [{ messageId: 'droppedAtScopeEnd', line: 7 }] },
+    // a field collection: the removed element named but neither ended nor put back
+    { code: c(`export class Board {
+  private rows: Row[] = [];
+  add() { const row = new Row(); row.clicked.connect(() => {}); this.rows.push(row); }
+  remove(row: Row) { const i = this.rows.indexOf(row); this.rows.splice(i, 1); }
+}`), errors: [{ messageId: 'droppedFromCollection', line: 8, data: { name: 'this.rows', type: 'Row[]', signals: "'clicked'", operation: 'this.rows.splice(i, 1)', release: 'dispose' } }] },
     // a call that may throw between connect and dispose: strict only (other file, same file)
     { code: throwsOtherFile, options: [{ strict: true }], errors: [{ messageId: 'droppedOnThrow', data: { name: 'job', type: 'Job', signals: "'finished'", line: '5' }, suggestions: using(throwsOtherFile, 'job') }] },
     { code: throwsSameFile, options: [{ strict: true }], errors: [{ messageId: 'droppedOnThrow', line: 7, data: { name: 'row', type: 'Row', signals: "'clicked'", line: '9' }, suggestions: using(throwsSameFile, 'row') }] },
