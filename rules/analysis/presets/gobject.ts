@@ -100,6 +100,45 @@ function isCallback(argument: Node | undefined): argument is Expression {
   return type === undefined || type.isAny() || type.getCallSignatures().length > 0;
 }
 
+const ENDING_CALLS = new Set(['disconnect', 'disconnectObject', 'destroy', 'run_dispose']);
+
+/** Calls an end method by name (`x.disconnect(id)`, `this.disconnect()`) in `body`, or in a method of `this` it calls. */
+function endsConnections(body: Node, depth: number): boolean {
+  const calls = body.getDescendantsOfKind(SyntaxKind.CallExpression);
+  if (Node.isCallExpression(body)) calls.push(body); // `() => this.stop()`
+  for (const call of calls) {
+    const callee = skipOuterExpressions(call.getExpression());
+    if (!Node.isPropertyAccessExpression(callee)) continue;
+    if (ENDING_CALLS.has(callee.getName())) return true;
+    if (depth > 0 && Node.isThisExpression(skipOuterExpressions(callee.getExpression()))) {
+      const cls = call.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor));
+      const method = cls !== undefined && (Node.isClassDeclaration(cls) || Node.isClassExpression(cls)) ? cls.getInstanceMethod(callee.getName()) : undefined;
+      const methodBody = method?.getBody();
+      if (methodBody !== undefined && endsConnections(methodBody, depth - 1)) return true;
+    }
+  }
+  return false;
+}
+
+function slotEndsConnections(slot: Node | undefined): boolean {
+  const fn = slot === undefined ? undefined : skipOuterExpressions(slot);
+  if (fn === undefined || !(Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) return false;
+  return endsConnections(fn.getBody(), 2);
+}
+
+/** A parameter of a method of a class extending `ExtensionPreferences` (the prefs window and what it hands on). */
+function isPreferencesParameter(emitter: Node): boolean {
+  const target = skipOuterExpressions(emitter);
+  if (!Node.isIdentifier(target)) return false;
+  const declaration = target.getSymbol()?.getDeclarations()[0];
+  if (declaration === undefined || !Node.isParameterDeclaration(declaration)) return false;
+  const method = declaration.getParent();
+  const cls = method?.getParent();
+  if (cls === undefined || !(Node.isClassDeclaration(cls) || Node.isClassExpression(cls))) return false;
+  const base = cls.getExtends()?.getExpression().getText();
+  return base !== undefined && /(?:^|\.)ExtensionPreferences$/.test(base);
+}
+
 export const gobjectModel: EmitterModel = {
   name: 'gobject',
   matchScheduler,
@@ -118,7 +157,13 @@ export const gobjectModel: EmitterModel = {
     const args = call.getArguments();
     const signal = signalName(args[0]);
     if (signal === undefined || !isCallback(args[1])) return undefined;
-    if (CONNECT.has(method.name)) return { emitter: method.object, signal, slot: args[1], handle: 'id' };
+    if (CONNECT.has(method.name)) {
+      const site: ConnectSite = { emitter: method.object, signal, slot: args[1], handle: 'id' };
+      // Ended with the emitter: a `destroy` handler that disconnects (the cleanup itself), or a
+      // preferences window's connection (the prefs object lives exactly as long as its window).
+      if ((signal === 'destroy' && slotEndsConnections(args[1])) || isPreferencesParameter(method.object)) site.tiedTo = method.object;
+      return site;
+    }
     const last = args.at(-1);
     // connectObject('sig', cb, …, [flags,] owner): the trailing object is what the connections are tied to.
     const site: ConnectSite = { emitter: method.object, signal, slot: args[1], handle: 'none' };

@@ -12,6 +12,8 @@ import * as PanelMenu from 'resource:///org/gnome/shell/ui/panelMenu.js';
 import * as PopupMenu from 'resource:///org/gnome/shell/ui/popupMenu.js';
 import { ModalDialog } from 'resource:///org/gnome/shell/ui/modalDialog.js';
 import { Extension } from 'resource:///org/gnome/shell/extensions/extension.js';
+import { ExtensionPreferences } from 'resource:///org/gnome/Shell/Extensions/js/extensions/prefs.js';
+void ExtensionPreferences;
 void St; void Gio; void Main; void PanelMenu; void PopupMenu; void ModalDialog; void Extension;
 `;
 /** Line numbers in the cases count from the first line after the imports. */
@@ -145,6 +147,44 @@ export function disable() { global.display.disconnect(id); }`,
     this.connect('destroy', () => settings.disconnect(this.id));
   }
   sync() {}
+}`,
+    ],
+  },
+  {
+    name: 'a `destroy` handler on a foreign actor that does not disconnect (it keeps this object until the actor goes)',
+    leak: `export class Watcher extends PanelMenu.Button {
+  items: St.Widget[] = [];
+  watch(actor: St.Widget) { actor.connect('destroy', () => { this.items.splice(this.items.indexOf(actor), 1); }); }
+}`,
+    line: 3,
+    clean: [
+      `export class Handle extends PanelMenu.Button {
+  id = 0;
+  target: St.Widget | null = null;
+  watch(actor: St.Widget) { this.target = actor; actor.connect('destroy', () => this.stop()); }
+  stop() { this.target?.disconnect(this.id); }
+}`,
+      `export class Handle extends PanelMenu.Button {
+  watch(actor: St.Widget, id: number) { actor.connect('destroy', () => actor.disconnect(id)); }
+}`,
+    ],
+  },
+  {
+    name: 'a window parameter outside preferences code',
+    leak: `export class Tracker extends PanelMenu.Button {
+  follow(window: St.Widget) { window.connect('notify::title', () => this.sync()); }
+  sync() {}
+}`,
+    line: 2,
+    clean: [
+      `export default class Prefs extends ExtensionPreferences {
+  fillPreferencesWindow(window: St.Widget) {
+    window.connect('close-request', () => this.cleanup());
+    this.addChooser(window);
+    return Promise.resolve();
+  }
+  addChooser(window: St.Widget) { window.connect('map', () => this.cleanup()); }
+  cleanup() {}
 }`,
     ],
   },
