@@ -193,6 +193,12 @@ export function f() { const clock = new Clock(); clock.tick.connect(() => {}); c
   move(row: Row, to: number) { const from = this.rows.indexOf(row); this.rows.splice(from, 1); this.rows.splice(to, 0, row); }
   insertAt(at: number) { this.rows.splice(at, 0, createConnectedRow(() => {})); }
 }`),
+    // `this.xs = this.xs.filter(…)` after disposing what the filter leaves out
+    c(`export class P {
+  private rows: Row[] = [];
+  add() { const row = new Row(); row.clicked.connect(() => {}); this.rows.push(row); }
+  prune(keep: (row: Row) => boolean) { for (const r of this.rows) if (!keep(r)) r.dispose(); this.rows = this.rows.filter(keep); }
+}`),
     // a throwing call between connect and dispose, not strict; strict with finally or using
     c(`export function f(v: number) { const job = new Job(); job.finished.connect(() => {}); validate(v); job.dispose(); }`),
     { code: c(`export function f(v: number) { const job = new Job(); job.finished.connect(() => {}); try { validate(v); } finally { job.dispose(); } }`), options: [{ strict: true }] },
@@ -237,6 +243,12 @@ export function f(v: number) { const job = new Job(); job.finished.connect(() =>
   add() { const row = new Row(); row.clicked.connect(() => {}); this.rows.push(row); }
   remove(row: Row) { const i = this.rows.indexOf(row); this.rows.splice(i, 1); }
 }`), errors: [{ messageId: 'droppedFromCollection', line: 8, data: { name: 'this.rows', type: 'Row[]', signals: "'clicked'", operation: 'this.rows.splice(i, 1)', release: 'dispose' } }] },
+    // `this.xs = this.xs.filter(…)`: the elements left out are dropped while connected
+    { code: c(`export class P {
+  private rows: Row[] = [];
+  add() { this.rows.push(createConnectedRow(() => {})); }
+  prune(keep: (row: Row) => boolean) { this.rows = this.rows.filter(keep); }
+}`), errors: [{ messageId: 'droppedFromCollection', line: 8, data: { name: 'this.rows', type: 'Row[]', signals: "'clicked'", operation: 'this.rows = this.rows.filter(keep)', release: 'dispose' } }] },
     // a call that may throw between connect and dispose: strict only (other file, same file)
     { code: throwsOtherFile, options: [{ strict: true }], errors: [{ messageId: 'droppedOnThrow', data: { name: 'job', type: 'Job', signals: "'finished'", line: '5' }, suggestions: using(throwsOtherFile, 'job') }] },
     { code: throwsSameFile, options: [{ strict: true }], errors: [{ messageId: 'droppedOnThrow', line: 7, data: { name: 'row', type: 'Row', signals: "'clicked'", line: '9' }, suggestions: using(throwsSameFile, 'row') }] },
