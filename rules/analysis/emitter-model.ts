@@ -55,6 +55,7 @@ export interface OwnershipSite {
  * of `this` it calls). Declared by a preset; the list can grow to the pairs of other frameworks.
  */
 export interface LifecyclePair {
+  /** The up method; `'*'`: every member outside the down path (an object's whole life, as a widget's until its destroy handler). */
   readonly up: string;
   readonly down: string;
   /** The pair applies to classes whose heritage expression ends with this name (`Extension`). */

@@ -16,6 +16,8 @@ interface PairScope {
   readonly callees: (name: string) => readonly string[];
   /** The body of member `name`. */
   readonly body: (name: string) => Node | undefined;
+  /** Every member name. */
+  readonly names: () => string[];
 }
 
 export interface LifecyclePaths {
@@ -55,6 +57,10 @@ function classScope(cls: ClassLike): PairScope {
       const body = Node.isMethodDeclaration(member) ? member.getBody() : member.getInitializer();
       if (body !== undefined) methods.set(member.getName(), body);
     }
+    if (Node.isConstructorDeclaration(member)) {
+      const body = member.getBody();
+      if (body !== undefined) methods.set('constructor', body);
+    }
   }
   const thisCallee = (call: CallExpression): string | undefined => {
     const callee = unwrapExpression(call.getExpression());
@@ -63,6 +69,7 @@ function classScope(cls: ClassLike): PairScope {
   return {
     memberOf: (node) => {
       const member = node.getAncestors().find((ancestor) => ancestor.getParent() === cls);
+      if (member !== undefined && Node.isConstructorDeclaration(member)) return 'constructor';
       return member !== undefined && (Node.isMethodDeclaration(member) || Node.isPropertyDeclaration(member)) ? member.getName() : undefined;
     },
     callees: (name) => {
@@ -70,6 +77,7 @@ function classScope(cls: ClassLike): PairScope {
       return body === undefined ? [] : calledNames(body, thisCallee);
     },
     body: (name) => methods.get(name),
+    names: () => [...methods.keys()],
   };
 }
 
@@ -94,6 +102,7 @@ function moduleScope(file: SourceFile): PairScope {
       return body === undefined ? [] : calledNames(body, plainCallee);
     },
     body: (name) => functions.get(name),
+    names: () => [...functions.keys()],
   };
 }
 
@@ -103,9 +112,19 @@ function extendsName(cls: ClassLike, name: string): boolean {
 }
 
 function pathsOf(pair: LifecyclePair, scope: PairScope, kind: 'class' | 'module'): LifecyclePaths | undefined {
-  if (scope.body(pair.up) === undefined || scope.body(pair.down) === undefined) return undefined;
-  return { pair, scope: kind, up: reachable(scope, pair.up), down: reachable(scope, pair.down), bodies: scope.body, memberOf: scope.memberOf };
+  if (scope.body(pair.down) === undefined) return undefined;
+  const down = reachable(scope, pair.down);
+  if (pair.up === EVERY_OTHER_MEMBER) {
+    // The object's whole life: every member that is not on the down path.
+    const up = new Set(scope.names().filter((name) => !down.has(name)));
+    return { pair, scope: kind, up, down, bodies: scope.body, memberOf: scope.memberOf };
+  }
+  if (scope.body(pair.up) === undefined) return undefined;
+  return { pair, scope: kind, up: reachable(scope, pair.up), down, bodies: scope.body, memberOf: scope.memberOf };
 }
+
+/** `LifecyclePair.up` for "every member outside the down path" (a widget's life until its destroy handler). */
+const EVERY_OTHER_MEMBER = '*';
 
 /** The lifecycle pair that `node` (a connect call) falls under, with both paths, or undefined. */
 export function lifecyclePathsAt(context: AnalysisContext, node: Node): LifecyclePaths | undefined {

@@ -217,5 +217,7 @@ export const gobjectModel: EmitterModel = {
 
   lifecyclePairs: [
     { up: 'enable', down: 'disable', classExtends: 'Extension', moduleLevel: true },
+    // A widget's whole life ends in its destroy handler (`this.connect('destroy', this._onDestroy.bind(this))`).
+    { up: '*', down: '_onDestroy' },
   ],
 };

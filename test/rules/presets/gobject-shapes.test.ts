@@ -188,6 +188,26 @@ export function disable() { global.display.disconnect(id); }`,
 }`,
     ],
   },
+  {
+    name: "a widget's connection to global.stage kept in a field but not ended by its destroy handler",
+    leak: `export class Indicator extends PanelMenu.Button {
+  keyId = 0;
+  constructor() { super(0, 'indicator'); this.connect('destroy', this._onDestroy.bind(this)); }
+  edit() { this.keyId = global.stage.connect_after('key-press-event', () => this.stopEditing()); }
+  stopEditing() { global.stage.disconnect(this.keyId); }
+  _onDestroy() {}
+}`,
+    line: 4,
+    clean: [
+      `export class Indicator extends PanelMenu.Button {
+  keyId = 0;
+  constructor() { super(0, 'indicator'); this.connect('destroy', this._onDestroy.bind(this)); }
+  edit() { this.keyId = global.stage.connect_after('key-press-event', () => this.stopEditing()); }
+  stopEditing() { global.stage.disconnect(this.keyId); }
+  _onDestroy() { this.stopEditing(); }
+}`,
+    ],
+  },
 ];
 
 /** Clean code that used to be judged foreign: fresh widgets from static constructors, parented ones. */
