@@ -5,7 +5,7 @@ import type { AnalysisContext } from './context.js';
 import type { Finding, FindingSuggestion } from './finding.js';
 import type { ConnectSite, EmitterModel } from './emitter-model.js';
 import { calleeName } from './relevance.js';
-import { connectSiteOf } from './sites.js';
+import { connectSiteOf, createdByModel } from './sites.js';
 import { OwnershipAnalysis, type ClassLike, type Ownership } from './ownership.js';
 import { wrapCompilerNode } from './wrap-node.js';
 
@@ -92,7 +92,7 @@ const ownershipAnalyses = new WeakMap<AnalysisContext, OwnershipAnalysis>();
 export function ownershipFor(context: AnalysisContext): OwnershipAnalysis {
   let analysis = ownershipAnalyses.get(context);
   if (analysis === undefined) {
-    analysis = new OwnershipAnalysis();
+    analysis = new OwnershipAnalysis({ isFreshCall: (call) => createdByModel(context, call) });
     ownershipAnalyses.set(context, analysis);
   }
   return analysis;

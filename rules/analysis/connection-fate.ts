@@ -6,6 +6,7 @@ import { Node, SyntaxKind, ts, type CallExpression, type Expression } from 'ts-m
 import type { AnalysisContext } from './context.js';
 import type { MatchedConnect } from './connect-sites.js';
 import { endSiteOf } from './sites.js';
+import { keptIn, lifecyclePathsAt, readOnPath } from './lifecycle-pairs.js';
 import { isThis, thisClassOf, unwrapExpression, type ClassLike } from './ownership.js';
 
 /**
@@ -230,6 +231,8 @@ export function connectionFate(connect: MatchedConnect, context: AnalysisContext
   const flags = optionFlags(call);
   if (flags.signal || site.abortSignal !== undefined) return ended('abort-signal');
   if ((flags.once || site.once === true) && onceAllowed(once, site.signal)) return ended('once');
+  const lifecycle = lifecycleFate(connect, context);
+  if (lifecycle !== undefined) return lifecycle;
   const { cls, scope } = lifetimeScope(call);
   const result = site.handle === 'none' ? listenerFate(site.slot, call) : resultFate(call, cls, scope);
   if (result.ended) return result;
@@ -239,4 +242,30 @@ export function connectionFate(connect: MatchedConnect, context: AnalysisContext
     if (keys.has(`${emitter}|${signalKey(site.signal)}`) || keys.has(`${emitter}|*`)) return ended('disconnected');
   }
   return result;
+}
+
+/**
+ * Under a lifecycle pair (enable/disable), a connection made on the up path must be ended on the
+ * down path: its emitter disconnected or disposed there, or its kept handle read there. One made
+ * on the down path only stays connected while the object is down. Undefined: not under a pair, or
+ * a shape the pair does not judge (the general rules apply).
+ */
+function lifecycleFate(connect: MatchedConnect, context: AnalysisContext): Fate | undefined {
+  const { call, site } = connect;
+  const paths = lifecyclePathsAt(context, call);
+  if (paths === undefined) return undefined;
+  const member = paths.memberOf(call);
+  if (member === undefined) return undefined;
+  const onUp = paths.up.has(member);
+  if (!onUp) return paths.down.has(member) ? NOT_ENDED : undefined;
+  const emitter = emitterKey(site.emitter);
+  for (const name of paths.down) {
+    const body = paths.bodies(name);
+    const keys = body === undefined ? undefined : endKeys(body, context);
+    if (keys !== undefined && (keys.has(`${emitter}|${signalKey(site.signal)}`) || keys.has(`${emitter}|*`))) return ended('disconnected');
+  }
+  if (site.handle === 'none') return undefined;
+  const kept = keptIn(call);
+  if (kept === undefined) return undefined;
+  return readOnPath(paths, kept, paths.down) ? ended('kept') : NOT_ENDED;
 }

@@ -28,7 +28,7 @@ import {
 import { captureFunction, isDiscarded, sameTarget, type StoreTarget, type Use } from './uses.js';
 import { classifyReference } from './summaries.js';
 import { calleeName, connectingNames } from './relevance.js';
-import { connectSiteOf, endSiteOf, ownershipSitesOf, scheduledClosure } from './sites.js';
+import { connectSiteOf, createdByModel, endSiteOf, ownershipSitesOf, scheduledClosure } from './sites.js';
 import { constructorOf, functionWithBody } from './function-bodies.js';
 import { declarationsOf, skipOuterExpressions, typeOfExpression } from './type-queries.js';
 
@@ -154,11 +154,12 @@ export function freshConnections(context: AnalysisContext, expression: Node): st
     return [...new Set(branches.flatMap((branch) => branch ?? []))];
   }
   if (Node.isNewExpression(target)) {
-    if (!constructsEmitter(context, target)) return undefined;
+    if (!constructsEmitter(context, target) && !createdByModel(context, target)) return undefined;
     if (ownershipSitesOf(context, target).length > 0) return undefined;
     return [];
   }
   if (Node.isCallExpression(target)) {
+    if (createdByModel(context, target)) return [];
     const fn = declarationsOf(target.getExpression(), context).map(functionWithBody).find((found) => found !== undefined);
     // The callee's result type must be an emitter before its body is read.
     if (fn === undefined || !returnsEmitter(context, fn)) return undefined;

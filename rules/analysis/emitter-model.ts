@@ -42,6 +42,26 @@ export interface OwnershipSite {
   owned: Expression;
   /** The new owner, when known (`parent` in `new Row(parent)`, `this` in `this.track(x)`). */
   owner?: Expression;
+  /**
+   * The owner lives for the program (a Shell-wide container such as `Main.uiGroup`): it keeps
+   * `owned` alive, so the caller stays responsible for destroying it (the object is not released).
+   */
+  ownerOutlivesCaller?: boolean;
+}
+
+/**
+ * An up/down method pair (GNOME Shell's `enable`/`disable`): every connection the up path makes to an
+ * emitter the object does not own must be ended on the down path (the down method and the methods
+ * of `this` it calls). Declared by a preset; the list can grow to the pairs of other frameworks.
+ */
+export interface LifecyclePair {
+  /** The up method; `'*'`: every member outside the down path (an object's whole life, as a widget's until its destroy handler). */
+  readonly up: string;
+  readonly down: string;
+  /** The pair applies to classes whose heritage expression ends with this name (`Extension`). */
+  readonly classExtends?: string;
+  /** The pair also applies to functions of these names at module level (GNOME 3.x `enable()`/`disable()`). */
+  readonly moduleLevel?: boolean;
 }
 
 /** A call that hands its callback arguments to a scheduler: kept one turn, or for the program (`setInterval`). */
@@ -77,6 +97,13 @@ export interface EmitterModel {
   matchOwnership(node: CallExpression | NewExpression, env: ModelEnv): OwnershipSite[];
   /** If `call` hands its callbacks to a scheduler (`setTimeout`, `setInterval`, a promise reaction), for how long. */
   matchScheduler?(call: CallExpression, env: ModelEnv): SchedulerSite | undefined;
+  /**
+   * Does this call or construction create a fresh emitter of this model whatever its static type says
+   * (GObject's `Gtk.Button.new_with_label(…)`, `new St.Widget()` from an `any`-typed `gi://` import)?
+   */
+  createsEmitter?(node: CallExpression | NewExpression, env: ModelEnv): boolean;
+  /** The lifecycle pairs this model's frameworks impose (see LifecyclePair). */
+  readonly lifecyclePairs?: readonly LifecyclePair[];
   /** Is `node` a method call on an emitter that is known not to store or end anything (e.g. `blockSignals`)? */
   isNeutralMethod?(name: string, declaration: Node | undefined): boolean;
 }

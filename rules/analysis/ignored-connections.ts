@@ -4,6 +4,7 @@
 import type { SourceFile } from 'ts-morph';
 import { connectFinding, findAtConnects, ownershipFor } from './connect-sites.js';
 import { connectionFate, lifetimeScope, type OncePolicy } from './connection-fate.js';
+import { lifecyclePathsAt } from './lifecycle-pairs.js';
 import type { AnalysisContext } from './context.js';
 import type { HandleKind } from './emitter-model.js';
 import type { Finding } from './finding.js';
@@ -44,7 +45,8 @@ export function findIgnoredConnections(file: SourceFile, context: AnalysisContex
     if (scope === undefined) return undefined; // module top level: wired once, for the program's life
     const owner = ownership.ownershipOf(site.emitter);
     if (owner.kind !== 'foreign') return undefined;
-    if (cls === undefined && !REPORTED_OUTSIDE_CLASSES.has(owner.reason)) return undefined;
+    // …unless a lifecycle pair says the function is an up path (module-level `enable()`).
+    if (cls === undefined && !REPORTED_OUTSIDE_CLASSES.has(owner.reason) && lifecyclePathsAt(context, call) === undefined) return undefined;
     if (connectionFate(match, context, options.once ?? 'report').ended) return undefined;
     const track = cls === undefined ? undefined : trackSuggestion(match, cls);
     return connectFinding('no-ignored-connection', 'ignoredConnection', match, owner, { what: WHAT[site.handle] }, track === undefined ? [] : [track]);

@@ -47,6 +47,11 @@ export function ownershipSitesOf(context: AnalysisContext, node: CallExpression 
   return memoized(context, 'ownership-sites', node, () => context.models.flatMap((model) => model.matchOwnership(node, context))) ?? [];
 }
 
+/** Does an active model say this call or construction creates a fresh emitter (a GObject static constructor)? */
+export function createdByModel(context: AnalysisContext, node: CallExpression | NewExpression): boolean {
+  return memoized(context, 'created-by-model', node, () => (context.models.some((model) => model.createsEmitter?.(node, context) === true) ? true : undefined)) === true;
+}
+
 /** The first active model's scheduler site for this call, if any (`setTimeout(fn)`, `setInterval(fn)`…). */
 export function schedulerOf(context: AnalysisContext, call: CallExpression): SchedulerSite | undefined {
   return memoized(context, 'scheduler-site', call, () => {

@@ -181,7 +181,8 @@ function endUse(context: AnalysisContext, call: CallExpression, reference: Node)
 function ownershipUse(context: AnalysisContext, node: Node, reference: Node): Use | undefined {
   if (!Node.isCallExpression(node) && !Node.isNewExpression(node)) return undefined;
   for (const site of ownershipSitesOf(context, node)) {
-    if (sameTarget(context, site.owned, reference)) return { kind: 'released' };
+    // A program-long container keeps the object, and the caller must still destroy it.
+    if (sameTarget(context, site.owned, reference)) return site.ownerOutlivesCaller === true ? { kind: 'neutral' } : { kind: 'released' };
     if (site.owner !== undefined && sameTarget(context, site.owner, reference)) return { kind: 'neutral' };
   }
   return undefined;

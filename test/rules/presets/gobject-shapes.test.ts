@@ -1,0 +1,349 @@
+// The `gobject` preset's shapes (issue 11), each a leak and its clean twin, run in the three ways
+// extensions are typed: @girs-style declarations (test/fixtures/presets/gobject-girs), a project's
+// own declarations without `emit` (gobject-own), and every `gi://` module typed `any` (gobject-any).
+import { rule as dropped } from '../../../rules/no-dropped-connected-emitter.js';
+import { rule as ignored } from '../../../rules/no-ignored-connection.js';
+import { forTester, presetFixture, typedRuleTester } from '../rule-tester.js';
+
+const imports = `import St from 'gi://St';
+import Gio from 'gi://Gio';
+import * as Main from 'resource:///org/gnome/shell/ui/main.js';
+import * as PanelMenu from 'resource:///org/gnome/shell/ui/panelMenu.js';
+import * as PopupMenu from 'resource:///org/gnome/shell/ui/popupMenu.js';
+import { ModalDialog } from 'resource:///org/gnome/shell/ui/modalDialog.js';
+import { Extension } from 'resource:///org/gnome/shell/extensions/extension.js';
+import { ExtensionPreferences } from 'resource:///org/gnome/Shell/Extensions/js/extensions/prefs.js';
+void ExtensionPreferences;
+void St; void Gio; void Main; void PanelMenu; void PopupMenu; void ModalDialog; void Extension;
+`;
+/** Line numbers in the cases count from the first line after the imports. */
+const IMPORT_LINES = imports.split('\n').length - 1;
+const code = (body: string): string => imports + body;
+const at = (line: number): number => IMPORT_LINES + line;
+
+interface Twin {
+  name: string;
+  leak: string;
+  /** Line of the finding, counted in `leak` from 1. */
+  line: number;
+  clean: string[];
+}
+
+/** no-ignored-connection: a connection to an emitter the extension does not own, never ended. */
+const ignoredTwins: Twin[] = [
+  {
+    name: 'connect on global.display in enable(), nothing in disable()',
+    leak: `export default class A extends Extension {
+  enable() { global.display.connect('window-created', () => this.count++); }
+  disable() {}
+  count = 0;
+}`,
+    line: 2,
+    clean: [
+      `export default class A extends Extension {
+  id = 0;
+  enable() { this.id = global.display.connect('window-created', () => this.count++); }
+  disable() { global.display.disconnect(this.id); }
+  count = 0;
+}`,
+    ],
+  },
+  {
+    name: 'connect_after on a Shell object',
+    leak: `export default class A extends Extension {
+  enable() { Main.overview.connect_after('hidden', () => this.sync()); }
+  disable() {}
+  sync() {}
+}`,
+    line: 2,
+    clean: [
+      `export default class A extends Extension {
+  ids: number[] = [];
+  enable() { this.ids.push(Main.overview.connect_after('hidden', () => this.sync())); }
+  disable() { for (const id of this.ids) Main.overview.disconnect(id); this.ids = []; }
+  sync() {}
+}`,
+    ],
+  },
+  {
+    name: 'connectObject tied to the extension (it is never destroyed)',
+    leak: `export default class A extends Extension {
+  enable() { Main.panel.connectObject('notify::visible', () => this.sync(), this); }
+  disable() {}
+  sync() {}
+}`,
+    line: 2,
+    clean: [
+      `export default class A extends Extension {
+  enable() { Main.panel.connectObject('notify::visible', () => this.sync(), this); }
+  disable() { Main.panel.disconnectObject(this); }
+  sync() {}
+}`,
+    ],
+  },
+  {
+    name: 'the enable path goes through a method; a handler id kept in a field, ended only when a window closes',
+    leak: `export default class A extends Extension {
+  created = 0;
+  perWindow = new Map<any, number>();
+  enable() { this.created = global.display.connect('window-created', (_d: any, w: any) => this.track(w)); }
+  disable() { global.display.disconnect(this.created); }
+  track(w: any) { this.perWindow.set(w, w.connect('unmanaged', () => this.untrack(w))); }
+  untrack(w: any) { w.disconnect(this.perWindow.get(w)); this.perWindow.delete(w); }
+}`,
+    line: 6,
+    clean: [
+      `export default class A extends Extension {
+  created = 0;
+  perWindow = new Map<any, number>();
+  enable() { this.created = global.display.connect('window-created', (_d: any, w: any) => this.track(w)); }
+  disable() { global.display.disconnect(this.created); this.untrackAll(); }
+  track(w: any) { this.perWindow.set(w, w.connect('unmanaged', () => this.untrack(w))); }
+  untrack(w: any) { w.disconnect(this.perWindow.get(w)); this.perWindow.delete(w); }
+  untrackAll() { for (const [w, id] of this.perWindow) w.disconnect(id); this.perWindow.clear(); }
+}`,
+    ],
+  },
+  {
+    name: 'a connection made inside disable() stays connected while disabled',
+    leak: `export default class A extends Extension {
+  id = 0;
+  enable() { Main.panel.hide(); }
+  disable() { this.id = Main.overview.connect('hidden', () => Main.panel.show()); }
+}`,
+    line: 4,
+    clean: [
+      `export default class A extends Extension {
+  id = 0;
+  enable() { this.id = Main.overview.connect('hidden', () => Main.panel.show()); }
+  disable() { Main.overview.disconnect(this.id); }
+}`,
+    ],
+  },
+  {
+    name: 'module-level enable()/disable() (GNOME 3.x extensions)',
+    leak: `let id = 0;
+export function enable() { id = global.display.connect('restacked', () => Main.panel.show()); }
+export function disable() { Main.panel.hide(); }`,
+    line: 2,
+    clean: [
+      `let id = 0;
+export function enable() { id = global.display.connect('restacked', () => Main.panel.show()); }
+export function disable() { global.display.disconnect(id); }`,
+    ],
+  },
+  {
+    name: 'settings from getSettings(), a handler ended by a `destroy` handler of the widget that made it',
+    leak: `export class Indicator extends PanelMenu.Button {
+  watch(settings: Gio.Settings) { settings.connect('changed::visible', () => this.sync()); }
+  sync() {}
+}`,
+    line: 2,
+    clean: [
+      `export class Indicator extends PanelMenu.Button {
+  id = 0;
+  watch(settings: Gio.Settings) {
+    this.id = settings.connect('changed::visible', () => this.sync());
+    this.connect('destroy', () => settings.disconnect(this.id));
+  }
+  sync() {}
+}`,
+    ],
+  },
+  {
+    name: 'a `destroy` handler on a foreign actor that does not disconnect (it keeps this object until the actor goes)',
+    leak: `export class Watcher extends PanelMenu.Button {
+  items: St.Widget[] = [];
+  watch(actor: St.Widget) { actor.connect('destroy', () => { this.items.splice(this.items.indexOf(actor), 1); }); }
+}`,
+    line: 3,
+    clean: [
+      `export class Handle extends PanelMenu.Button {
+  id = 0;
+  target: St.Widget | null = null;
+  watch(actor: St.Widget) { this.target = actor; actor.connect('destroy', () => this.stop()); }
+  stop() { this.target?.disconnect(this.id); }
+}`,
+      `export class Handle extends PanelMenu.Button {
+  watch(actor: St.Widget, id: number) { actor.connect('destroy', () => actor.disconnect(id)); }
+}`,
+    ],
+  },
+  {
+    name: 'a window parameter outside preferences code',
+    leak: `export class Tracker extends PanelMenu.Button {
+  follow(window: St.Widget) { window.connect('notify::title', () => this.sync()); }
+  sync() {}
+}`,
+    line: 2,
+    clean: [
+      `export default class Prefs extends ExtensionPreferences {
+  fillPreferencesWindow(window: St.Widget) {
+    window.connect('close-request', () => this.cleanup());
+    this.addChooser(window);
+    return Promise.resolve();
+  }
+  addChooser(window: St.Widget) { window.connect('map', () => this.cleanup()); }
+  cleanup() {}
+}`,
+    ],
+  },
+  {
+    name: "a widget's connection to global.stage kept in a field but not ended by its destroy handler",
+    leak: `export class Indicator extends PanelMenu.Button {
+  keyId = 0;
+  constructor() { super(0, 'indicator'); this.connect('destroy', this._onDestroy.bind(this)); }
+  edit() { this.keyId = global.stage.connect_after('key-press-event', () => this.stopEditing()); }
+  stopEditing() { global.stage.disconnect(this.keyId); }
+  _onDestroy() {}
+}`,
+    line: 4,
+    clean: [
+      `export class Indicator extends PanelMenu.Button {
+  keyId = 0;
+  constructor() { super(0, 'indicator'); this.connect('destroy', this._onDestroy.bind(this)); }
+  edit() { this.keyId = global.stage.connect_after('key-press-event', () => this.stopEditing()); }
+  stopEditing() { global.stage.disconnect(this.keyId); }
+  _onDestroy() { this.stopEditing(); }
+}`,
+    ],
+  },
+];
+
+/** Clean code that used to be judged foreign: fresh widgets from static constructors, parented ones. */
+const ignoredClean = [
+  `export class Row extends PanelMenu.Button {
+  build(label: string) {
+    const button = St.Button.new_with_label(label);
+    button.connect('clicked', () => this.activate());
+    this.add_child(button);
+  }
+  activate() {}
+}`,
+  `export function buildPage() {
+  const settings = Gio.Settings.new('org.example');
+  settings.connect('changed', () => console.log('changed'));
+  return settings;
+}`,
+  `export class Box extends PanelMenu.Button {
+  build() {
+    const label = St.Label.new('');
+    label.connect('notify::text', () => this.sync());
+    const box = new St.BoxLayout();
+    box.add_child(label);
+    this.add_child(box);
+  }
+  sync() {}
+}`,
+];
+
+/** no-dropped-connected-emitter: a fresh, connected actor dropped without destroy(). */
+const droppedTwins: Twin[] = [
+  {
+    name: 'a widget from a static constructor, connected and dropped',
+    leak: `export function flash() {
+  const widget = St.Widget.new();
+  widget.connect('notify::opacity', () => console.log('fading'));
+}`,
+    line: 2,
+    clean: [
+      `export function flash() {
+  const widget = St.Widget.new();
+  widget.connect('notify::opacity', () => console.log('fading'));
+  widget.destroy();
+}`,
+    ],
+  },
+  {
+    name: 'a Shell actor added to a global container and dropped',
+    leak: `export function showBadge() {
+  const badge = new St.Label({ text: '1' });
+  badge.connect('button-press-event', () => console.log('pressed'));
+  Main.layoutManager.addChrome(badge);
+}`,
+    line: 2,
+    clean: [
+      `export class Badge extends PanelMenu.Button {
+  build() {
+    const badge = new St.Label({ text: '1' });
+    badge.connect('button-press-event', () => console.log('pressed'));
+    this.add_child(badge);
+  }
+}`,
+      `export function showBadge() {
+  const badge = new St.Label({ text: '1' });
+  badge.connect('button-press-event', () => console.log('pressed'));
+  Main.layoutManager.addChrome(badge);
+  return badge;
+}`,
+    ],
+  },
+  {
+    name: 'a modal dialog from resource:///org/gnome/shell/ui, connected, in Main.uiGroup, dropped',
+    leak: `export function ask() {
+  const dialog = new ModalDialog({});
+  dialog.connect('closed', () => console.log('closed'));
+  Main.uiGroup.add_child(dialog);
+}`,
+    line: 2,
+    clean: [
+      `export function ask() {
+  const dialog = new ModalDialog({});
+  dialog.connect('closed', () => console.log('closed'));
+  Main.uiGroup.add_child(dialog);
+  dialog.destroy();
+}`,
+    ],
+  },
+  {
+    name: 'a popup menu, connected and dropped',
+    leak: `export function menuFor(source: St.Widget) {
+  const menu = new PopupMenu.PopupMenu(source, 0.5, 0);
+  menu.connect('open-state-changed', () => console.log('toggled'));
+}`,
+    line: 2,
+    clean: [
+      `export class Owner extends PanelMenu.Button {
+  menu: PopupMenu.PopupMenu | null = null;
+  menuFor(source: St.Widget) {
+    const menu = new PopupMenu.PopupMenu(source, 0.5, 0);
+    menu.connect('open-state-changed', () => console.log('toggled'));
+    this.menu = menu;
+  }
+}`,
+    ],
+  },
+  {
+    name: 'a class extending a class of an unresolved import, connected and dropped',
+    leak: `// @ts-expect-error: the module has no types here
+import Adw from 'gi://Adw';
+class Row extends Adw.ActionRow {}
+export function addRow() {
+  const row = new Row();
+  row.connect('activated', () => console.log('activated'));
+}`,
+    line: 5,
+    clean: [
+      `// @ts-expect-error: the module has no types here
+import Adw from 'gi://Adw';
+class Row extends Adw.ActionRow {}
+export function addRow(group: any) {
+  const row = new Row();
+  row.connect('activated', () => console.log('activated'));
+  group.add(row);
+}`,
+    ],
+  },
+];
+
+for (const style of ['gobject-girs', 'gobject-own', 'gobject-any']) {
+  const tester = typedRuleTester({ slotguard: { presets: ['slotguard', 'gobject'] } }, presetFixture(style));
+  tester.run(`no-ignored-connection, GNOME shapes (${style})`, forTester(ignored), {
+    valid: [...ignoredTwins.flatMap((twin) => twin.clean), ...ignoredClean].map(code),
+    invalid: ignoredTwins.map((twin) => ({ name: twin.name, code: code(twin.leak), errors: [{ messageId: 'ignoredConnection', line: at(twin.line) }] })),
+  });
+  tester.run(`no-dropped-connected-emitter, GNOME shapes (${style})`, forTester(dropped), {
+    valid: droppedTwins.flatMap((twin) => twin.clean).map(code),
+    invalid: droppedTwins.map((twin) => ({ name: twin.name, code: code(twin.leak), errors: [{ messageId: 'droppedAtScopeEnd', line: at(twin.line), suggestions: [] }] })),
+  });
+}
