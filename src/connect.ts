@@ -67,10 +67,9 @@ function refuseDisposed(signal: AnySignal, owner: SignalObject): never {
   );
 }
 
-/** Emit on a signal with no connections while dev hooks are installed: report it if the owner was disposed. */
+/** Emit on a disposed owner's signal in development (its sentinel head, see leaks/disposed-sentinel.ts): report it. */
 export function reportEmitAfterDispose(signal: AnySignal): void {
-  const owner = ownerOf(signal);
-  if (owner instanceof SignalObject && owner.isDisposed) devHooks?.usedAfterDispose(signal, 'emit');
+  devHooks?.usedAfterDispose(signal, 'emit');
 }
 
 function findConnection(signal: AnySignal, slot: StoredSlot, receiver: object | undefined): Connection | undefined {

@@ -20,6 +20,14 @@ export const INBOUND = 32;
 
 /** Signal state, on the list head only: the owner blocked its signals. */
 export const BLOCKED = 64;
+/**
+ * Signal state, on a list head only: the owner was disposed while leak detection was on, and
+ * this head is the owner's sentinel (see slot-list.ts, markOwnerDisposed), so that an emit on it
+ * is reported at no cost to an emit on a live signal without connections.
+ */
+export const OWNER_DISPOSED = 128;
+/** Head bits that stop an emission before any slot runs. */
+export const EMIT_STOP = BLOCKED | OWNER_DISPOSED;
 /** Signal state, on the list head only: the live connection count, in the bits above the low byte. */
 export const COUNT_SHIFT = 8;
 export const COUNT_UNIT = 1 << COUNT_SHIFT;

@@ -2,7 +2,7 @@
 // were collected), `once`, `queued`, and slots that return promises.
 import { DEAD, ONCE, PENDING, QUEUED } from './connection-flags.js';
 import type { Connection, StoredSlot } from './connection.js';
-import { endConnection } from './slot-list.js';
+import { endConnection, pruneConnection } from './slot-list.js';
 import { reportSlotError } from './slot-errors.js';
 import { describeSlot } from './slot-names.js';
 import type { AnySignal } from './dev-hooks.js';
@@ -16,19 +16,19 @@ export function argumentList(n: number, a: unknown, b: unknown, c: unknown, more
 export function callBound(c: Connection, n: number, a: unknown, b: unknown, d: unknown, more: unknown[] | undefined): unknown {
   const target = (c._receiver as WeakRef<object>).deref();
   if (target === undefined) {
-    endConnection(c);
+    pruneConnection(c);
     return undefined;
   }
   const slot = c._slot as StoredSlot;
   return n === 1 ? slot.call(target, a) : n === 0 ? slot.call(target) : slot.apply(target, argumentList(n, a, b, d, more));
 }
 
-/** A slot returned something: if it is a promise, its rejection is reported, never unhandled. */
-export function watchResult(result: unknown, signal: AnySignal, connection: Connection): void {
-  watchSlotResult(result, signal, connection._slot, connection._receiver?.deref());
-}
-
-function watchSlotResult(result: unknown, signal: AnySignal, slot: StoredSlot | undefined, receiver: object | undefined): void {
+/**
+ * A slot returned something: if it is a promise, its rejection is reported, never unhandled.
+ * `slot` and `receiver` are read before the call: a slot that ended its own connection is still
+ * named in the report.
+ */
+export function watchSlotResult(result: unknown, signal: AnySignal, slot: StoredSlot | undefined, receiver: object | undefined): void {
   if (typeof result !== 'object' || result === null || typeof (result as { then?: unknown }).then !== 'function') return;
   (result as PromiseLike<unknown>).then(undefined, (error: unknown) => {
     reportSlotError(error, { kind: 'rejected-promise', signal, slot: describeSlot(slot, receiver) });
@@ -51,8 +51,11 @@ export function deliverRare(c: Connection, args: unknown[], errors: unknown[] | 
   const receiver = c._receiver;
   const target = receiver?.deref();
   const signal = c._signal as AnySignal;
+  if (receiver !== undefined && target === undefined) {
+    pruneConnection(c);
+    return errors;
+  }
   endConnection(c);
-  if (receiver !== undefined && target === undefined) return errors;
   try {
     const result = slot.apply(target, args);
     if (result !== undefined) watchSlotResult(result, signal, slot, target);
@@ -68,8 +71,11 @@ function deliverQueued(c: Connection, args: unknown[]): void {
   const receiver = c._receiver;
   const target = receiver?.deref();
   const signal = c._signal as AnySignal;
-  if ((c._flags & ONCE) !== 0 || (receiver !== undefined && target === undefined)) endConnection(c);
-  if (receiver !== undefined && target === undefined) return;
+  if (receiver !== undefined && target === undefined) {
+    pruneConnection(c);
+    return;
+  }
+  if ((c._flags & ONCE) !== 0) endConnection(c);
   try {
     const result = slot.apply(target, args);
     if (result !== undefined) watchSlotResult(result, signal, slot, target);

@@ -3,6 +3,7 @@
 // at all on the emit hot path. Leak detection (src/leaks/) installs an implementation.
 import type { Connection } from './connection.js';
 import type { SignalObject } from './object.js';
+import type { OwnSignal } from './own-signals.js';
 import type { Signal } from './signal.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- hooks see signals of every argument list
@@ -15,12 +16,19 @@ export interface DevHooks {
   connected(signal: AnySignal, connection: Connection): void;
   /** A connection ended, for any reason: disconnect, once, abort, dispose, pruned receiver. */
   disconnected(signal: AnySignal, connection: Connection): void;
-  /** `object.dispose()` ran for the first time (after `destroyed` was emitted). */
-  disposed(object: SignalObject): void;
+  /** `object.dispose()` ran for the first time (after `destroyed` was emitted), with the object's signals it found. */
+  disposed(object: SignalObject, signals: readonly OwnSignal[]): void;
+  /**
+   * A receiver-bound connection is about to be pruned because its receiver was collected (called
+   * before `disconnected`): the leak is reported here when the probe has not reported it yet.
+   */
+  receiverCollected(connection: Connection): void;
   /** `connect` (which then throws) or `emit` (a no-op) on a signal whose owner is disposed. */
   usedAfterDispose(signal: AnySignal, action: 'connect' | 'emit'): void;
-  /** For registry.liveObjects(): the live SignalObjects the dev registry knows (weakly). */
+  /** For registry.liveObjects(): the live SignalObjects the dev registry lists (weakly), or an error saying how to turn the list on. */
   liveObjects(): SignalObject[];
+  /** For registry.stats(): the live, undisposed SignalObjects the dev registry watches, counted without touching them. */
+  liveObjectCount(): number;
   /** For registry.connectionsOf(): "file:line:column" where the connection was made, if captured. */
   connectionSite(connection: Connection): string | undefined;
 }

@@ -50,8 +50,8 @@ export class SignalObject implements Disposable {
   _state: ObjectState | undefined = undefined;
 
   constructor(parent: SignalObject | null = null) {
-    countCreated();
     if (parent !== null) this.setParent(parent);
+    countCreated(); // after setParent: a construction it refuses creates nothing
     devHooks?.objectCreated(this);
   }
 
@@ -142,10 +142,11 @@ export class SignalObject implements Disposable {
     const errors: unknown[] = [];
     const state = this._state;
     if (state?.destroyed !== undefined) collect(errors, () => state.destroyed?.emit(this));
-    for (const { signal } of ownSignals(this)) endAll(signal);
+    const signals = ownSignals(this);
+    for (const { signal } of signals) endAll(signal);
     if (state !== undefined) disposeState(this, state, errors);
     countDisposed();
-    devHooks?.disposed(this);
+    devHooks?.disposed(this, signals);
     if (errors.length === 1) throw errors[0];
     if (errors.length > 1) throw new AggregateError(errors, `${errors.length} errors while disposing ${describeObject(this)}.`);
   }

@@ -4,10 +4,10 @@
 //
 // Memory: a Signal has exactly one field, `_s` (see slot-list.ts); its name costs nothing when it
 // is the owner's field name (signal-names.ts). So `new Signal(this, 'clicked')` costs 32 bytes.
-import { BLOCKED, DEAD, EMIT_MASK } from './connection-flags.js';
+import { DEAD, EMIT_MASK, EMIT_STOP, OWNER_DISPOSED } from './connection-flags.js';
 import { isConnection, type Connection, type StoredSlot } from './connection.js';
-import { devHooks, type AnySignal } from './dev-hooks.js';
-import { argumentList, callBound, deliverRare, watchResult } from './delivery.js';
+import type { AnySignal } from './dev-hooks.js';
+import { argumentList, callBound, deliverRare, watchSlotResult } from './delivery.js';
 import { emission, flushPending, connectionCount, ownerOf } from './slot-list.js';
 import { connectFunction, connectSlot, disconnectMatching, reportEmitAfterDispose } from './connect.js';
 import { throwSlotErrors } from './slot-errors.js';
@@ -61,11 +61,12 @@ export class Signal<Args extends unknown[] = []> {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars -- read through `arguments`, see below
   emit(...args: Args): void {
     const head = this._s;
-    if (!isConnection(head)) {
-      if (devHooks !== undefined) reportEmitAfterDispose(this);
+    if (!isConnection(head)) return;
+    if ((head._flags & EMIT_STOP) !== 0) {
+      // Blocked, or (development) the owner was disposed: see leaks/disposed-sentinel.ts.
+      if ((head._flags & OWNER_DISPOSED) !== 0) reportEmitAfterDispose(this);
       return;
     }
-    if ((head._flags & BLOCKED) !== 0) return;
     // Up to three arguments travel as parameters: V8 then builds no array for the emission
     // (measured: about 2x faster than passing `args` along); more go through an array.
     /* eslint-disable prefer-rest-params */
@@ -75,8 +76,9 @@ export class Signal<Args extends unknown[] = []> {
       if (errors !== undefined) throwSlotErrors(this, errors);
     } else if (head._prev === head && (head._flags & EMIT_MASK) === 0 && head._receiver === undefined) {
       // One plain function slot, the most common case: call it here (nothing else to isolate it from).
-      const result = callSlot(head._slot as StoredSlot, n, arguments[0], arguments[1], arguments[2]);
-      if (result !== undefined) watchResult(result, this, head);
+      const slot = head._slot as StoredSlot;
+      const result = callSlot(slot, n, arguments[0], arguments[1], arguments[2]);
+      if (result !== undefined) watchSlotResult(result, this, slot, undefined);
     } else {
       const errors = deliver(head, n, arguments[0], arguments[1], arguments[2], undefined);
       if (errors !== undefined) throwSlotErrors(this, errors);
@@ -143,12 +145,13 @@ function deliver(head: Connection, n: number, a: unknown, b: unknown, c: unknown
       const flags = connection._flags & EMIT_MASK;
       if (flags === 0) {
         const slot = connection._slot as StoredSlot;
+        const receiver = connection._receiver;
         try {
           const result =
-            connection._receiver !== undefined ? callBound(connection, n, a, b, c, more)
+            receiver !== undefined ? callBound(connection, n, a, b, c, more)
             : n <= 3 ? callSlot(slot, n, a, b, c)
             : slot(...(more as unknown[]));
-          if (result !== undefined) watchResult(result, signal, connection);
+          if (result !== undefined) watchSlotResult(result, signal, slot, receiver?.deref());
         } catch (error) {
           (errors ??= []).push(error);
         }
