@@ -6,7 +6,7 @@
 //
 // Samples are separated by a turn of the event loop, as an application's work is (what a job
 // creates and leaves to the collector is collected after it).
-import { consume, median, printCase, type BenchCase, type CaseResult, type Subject } from './harness.js';
+import { printCase, runCaseInTurns, type BenchCase, type CaseResult, type CleanSubject, type Subject } from './harness.js';
 import { configureLeakDetection, type LeakDetectionOptions } from '../src/index.js';
 import { Widget } from './widget.js';
 
@@ -73,11 +73,6 @@ function emitCase(slots: number): BenchCase {
   return { title: `emit to ${slots} slot${slots === 1 ? '' : 's'}`, iterations: slots === 0 ? 2_000_000 : 200_000, subjects: [emitIn(PROD), emitIn(DEV)] };
 }
 
-/** A subject whose objects are disposed after each sample, untimed: `run` measures only what it is named for. */
-interface CleanSubject extends Subject {
-  cleanUp(): void;
-}
-
 function createCase(): BenchCase {
   const createIn = (mode: string): CleanSubject => {
     const made: Widget[] = [];
@@ -109,35 +104,6 @@ function lifecycleCase(): BenchCase {
       return n;
     });
   return { title: 'create, connect one slot, dispose', iterations: 2_000, subjects: [lifecycleIn(PROD), lifecycleIn(DEV), lifecycleIn(STACKS)] };
-}
-
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
-
-function sample(subject: Subject & Partial<CleanSubject>, iterations: number): number {
-  const start = process.hrtime.bigint();
-  consume(subject.run(iterations));
-  const ns = Number(process.hrtime.bigint() - start) / iterations;
-  subject.cleanUp?.();
-  return ns;
-}
-
-/** The harness's interleaved rounds, with a turn of the event loop after every sample (see the top). */
-async function runCaseInTurns(bench: BenchCase, rounds: number): Promise<CaseResult> {
-  const samples = new Map<string, number[]>(bench.subjects.map((s) => [s.name, []]));
-  for (const subject of bench.subjects) {
-    sample(subject, bench.iterations);
-    await nextTurn();
-  }
-  for (let round = 0; round < rounds; round++) {
-    for (let k = 0; k < bench.subjects.length; k++) {
-      const subject = bench.subjects[(round + k) % bench.subjects.length] as Subject;
-      samples.get(subject.name)?.push(sample(subject, bench.iterations));
-      await nextTurn();
-    }
-  }
-  return { title: bench.title, medians: new Map([...samples].map(([name, values]) => [name, median(values)] as const)) };
 }
 
 /** "development costs 1.04x production (target: at most 1.10x)". */

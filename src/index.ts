@@ -1,12 +1,12 @@
 // slotguard's runtime entry. It imports nothing outside src/.
-export { Signal, type ConnectOptions, type MethodKeyOf, type SlotFits } from './signal.js';
-export { Connection } from './connection.js';
-export { SignalObject } from './object.js';
-export { registry, type ConnectionInfo, type RegistryStats } from './registry.js';
-export { dumpObjectInfo, dumpObjectTree } from './introspection.js';
-export { setSlotErrorHandler, type SlotErrorHandler, type SlotErrorContext } from './slot-errors.js';
-export type { RuntimeCounters } from './stats.js';
-export type { AnySignal } from './dev-hooks.js';
+export { Signal, type ConnectOptions, type MethodKeyOf, type SlotFits, type AnySignal } from './signals/signal.js';
+export { Connection } from './core/connection.js';
+export { SignalObject } from './objects/object.js';
+export { declareSignals, type SignalKeysOf, type SignalObjectClass } from './objects/class-signals.js';
+export { registry, type ConnectionInfo, type RegistryStats } from './inspection/registry.js';
+export { dumpObjectInfo, dumpObjectTree } from './inspection/introspection.js';
+export { setSlotErrorHandler, type SlotErrorHandler, type SlotErrorContext } from './signals/slot-errors.js';
+export type { RuntimeCounters } from './core/stats.js';
 
 export const version = '0.1.0';
 

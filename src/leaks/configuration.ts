@@ -2,7 +2,7 @@
 // dev hooks are not installed, so no object gets a record, a probe or a stack. It runs once
 // with the defaults when slotguard is imported; each later call changes only the options it
 // names, and resetLeakDetection() restores the defaults.
-import { setDevHooks } from '../dev-hooks.js';
+import { setDevHooks } from '../core/dev-hooks.js';
 import { DevRegistry, type DetectionSettings } from './dev-registry.js';
 import { checkedThreshold, GrowthMonitor } from './growth-monitor.js';
 import type { LeakDetectionOptions, LeakReport } from './leak-report.js';

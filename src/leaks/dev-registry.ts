@@ -13,15 +13,15 @@
 // waiting list holds an object until then: at most `pendingLimit` objects that were connected and
 // dropped without dispose() (leaks) live a little longer; no other object does.
 // WeakRefs are made only for the objects of an open test scope and with `trackLiveObjects`.
-import type { Connection } from '../connection.js';
-import type { AnySignal, DevHooks } from '../dev-hooks.js';
-import type { OwnSignal } from '../own-signals.js';
-import { SignalObject } from '../object.js';
-import { isSignal } from '../signal.js';
-import { knownName } from '../signal-names.js';
-import { liveConnections, ownerOf } from '../slot-list.js';
-import { typeName } from '../slot-names.js';
-import { countEnded } from '../stats.js';
+import type { Connection } from '../core/connection.js';
+import type { AnySignal, DevHooks } from '../core/dev-hooks.js';
+import { destroyedSignalOf, SignalObject } from '../objects/object.js';
+import { ownSignals } from '../objects/own-signals.js';
+import { isSignal } from '../signals/signal.js';
+import { knownName } from '../signals/signal-names.js';
+import { liveConnections, ownerOf } from '../core/slot-list.js';
+import { typeName } from '../core/slot-names.js';
+import { countEnded } from '../core/stats.js';
 import { captureSite, constructorChain } from './call-sites.js';
 import type { GrowthMonitor } from './growth-monitor.js';
 import { spreadOf } from './growth-monitor.js';
@@ -45,10 +45,11 @@ function signalName(signal: AnySignal): string {
   return knownName(signal) ?? '(unnamed signal)';
 }
 
-/** A disposed object's signals: its own fields, and `destroyed` when it was made. */
-function signalsOf(object: SignalObject, own: readonly OwnSignal[]): AnySignal[] {
-  const signals = own.map(({ signal }) => signal);
-  const destroyed = object._state?.destroyed;
+/** A disposed object's signals: those it owns, and `destroyed` when it was made. */
+function signalsOf(object: SignalObject, owned: readonly AnySignal[]): AnySignal[] {
+  // The signals ever connected (what dispose ended), and the fields' signals never connected.
+  const signals = [...new Set([...owned, ...ownSignals(object).map(({ signal }) => signal)])];
+  const destroyed = destroyedSignalOf(object);
   if (destroyed !== undefined) signals.push(destroyed);
   return signals;
 }
@@ -289,7 +290,7 @@ export class DevRegistry implements DevHooks {
     if (receiver !== undefined) this.#probes.reportLostReceiver(receiver);
   }
 
-  disposed(object: SignalObject, signals: readonly OwnSignal[]): void {
+  disposed(object: SignalObject, signals: readonly AnySignal[]): void {
     markOwnerDisposed(object, signalsOf(object, signals));
     const record = this.recordOf(object);
     if (record === undefined || record.disposed) return;

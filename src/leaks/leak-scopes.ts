@@ -6,7 +6,7 @@
 // emitter keeps, with whatever it captured), and, after garbage collection when asked, the
 // adopted objects that were dropped while connected. Each leak is reported once: by the
 // innermost scope that sees it, and never again by an outer scope or a probe.
-import type { SignalObject } from '../object.js';
+import type { SignalObject } from '../objects/object.js';
 import type { DevRegistry } from './dev-registry.js';
 import { connectedAtScopeEnd, undisposedAtScopeEnd, describeObject } from './leak-messages.js';
 import { nextTurn } from './next-turn.js';

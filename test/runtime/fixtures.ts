@@ -1,10 +1,28 @@
 // Small emitter and receiver classes shared by the runtime tests.
-import { Signal, SignalObject } from '../../src/index.js';
+import { declareSignals, Signal, SignalObject } from '../../src/index.js';
 
-export class Button extends SignalObject {
+/**
+ * Which declaration form the conformance suites run with: the field form by default, the
+ * class-level form when SLOTGUARD_SIGNAL_FORM=class (class-form.test.ts runs them so).
+ */
+export const signalForm: 'field' | 'class' = process.env.SLOTGUARD_SIGNAL_FORM === 'class' ? 'class' : 'field';
+
+const FieldButton = class Button extends SignalObject {
   readonly clicked = new Signal<[id: number]>(this, 'clicked');
   readonly toggled = new Signal<[on: boolean]>(this, 'toggled');
-}
+};
+
+const ClassButton = class Button extends SignalObject {
+  declare readonly clicked: Signal<[id: number]>;
+  declare readonly toggled: Signal<[on: boolean]>;
+  static {
+    declareSignals(this, 'clicked', 'toggled');
+  }
+};
+
+/** The emitter most runtime tests use, in the form `signalForm` selects. */
+export const Button: typeof FieldButton = signalForm === 'class' ? ClassButton : FieldButton;
+export type Button = InstanceType<typeof FieldButton>;
 
 export class Counter extends SignalObject {
   total = 0;

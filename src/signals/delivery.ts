@@ -1,11 +1,11 @@
 // The off-the-fast-path cases of an emission: receiver-bound calls (and pruning receivers that
 // were collected), `once`, `queued`, and slots that return promises.
-import { DEAD, ONCE, PENDING, QUEUED } from './connection-flags.js';
-import type { Connection, StoredSlot } from './connection.js';
-import { endConnection, pruneConnection } from './slot-list.js';
+import { DEAD, ONCE, PENDING, QUEUED } from '../core/connection-flags.js';
+import type { Connection, StoredSlot } from '../core/connection.js';
+import { endConnection, pruneConnection } from '../core/slot-list.js';
 import { reportSlotError } from './slot-errors.js';
-import { describeSlot } from './slot-names.js';
-import type { AnySignal } from './dev-hooks.js';
+import { describeSlot } from '../core/slot-names.js';
+import type { AnySignal } from '../core/runtime-types.js';
 
 /** The emitted arguments as an array (emit passes up to three as parameters). */
 export function argumentList(n: number, a: unknown, b: unknown, c: unknown, more: unknown[] | undefined): unknown[] {
@@ -21,6 +21,11 @@ export function callBound(c: Connection, n: number, a: unknown, b: unknown, d: u
   }
   const slot = c._slot as StoredSlot;
   return n === 1 ? slot.call(target, a) : n === 0 ? slot.call(target) : slot.apply(target, argumentList(n, a, b, d, more));
+}
+
+/** A slot returned something: if it is a promise, its rejection is reported, never unhandled. */
+export function watchResult(result: unknown, signal: AnySignal, connection: Connection): void {
+  watchSlotResult(result, signal, connection._slot, connection._receiver?.deref());
 }
 
 /**

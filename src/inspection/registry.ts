@@ -1,15 +1,14 @@
 // The connection registry: what is connected to what, read from the slot lists themselves (no
 // table of its own, so it never retains an object). `liveObjects()` needs the dev registry that
 // leak detection installs; in production it returns [].
-import type { Connection } from './connection.js';
-import { devHooks, type AnySignal } from './dev-hooks.js';
-import type { SignalObject } from './object.js';
-import { ownSignals } from './own-signals.js';
-import { nameInField } from './signal-names.js';
-import { isSignal } from './signal.js';
-import { liveConnections } from './slot-list.js';
-import { describeObject } from './slot-names.js';
-import { readCounters, type RuntimeCounters } from './stats.js';
+import type { Connection } from '../core/connection.js';
+import { devHooks } from '../core/dev-hooks.js';
+import { liveConnections } from '../core/slot-list.js';
+import { describeObject } from '../core/slot-names.js';
+import { readCounters, type RuntimeCounters } from '../core/stats.js';
+import { destroyedSignalOf, type SignalObject } from '../objects/object.js';
+import { ownSignals } from '../objects/own-signals.js';
+import { isSignal, type AnySignal } from '../signals/signal.js';
 
 export interface ConnectionInfo {
   /** The signal's name. */
@@ -43,8 +42,8 @@ export interface NamedSignal {
 /** The object's signals with their names (`destroyed` last, if it was created), or the signal itself when given one. */
 export function signalsFor(object: object): NamedSignal[] {
   if (isSignal(object)) return [{ name: object.name ?? '(unnamed)', signal: object }];
-  const signals = ownSignals(object).map(({ key, signal }) => ({ name: nameInField(signal, key), signal }));
-  const destroyed = (object as Partial<SignalObject>)._state?.destroyed;
+  const signals: NamedSignal[] = ownSignals(object);
+  const destroyed = destroyedSignalOf(object);
   if (destroyed !== undefined) signals.push({ name: 'destroyed', signal: destroyed });
   return signals;
 }

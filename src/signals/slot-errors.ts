@@ -2,8 +2,8 @@
 // emission has finished (so one bad slot never stops the others). Errors that cannot be rethrown
 // to the emitter (a slot's rejected promise, a queued slot's throw) go to the configured handler,
 // or to console.error, and never become unhandled rejections.
-import { describeSignal } from './slot-names.js';
-import type { AnySignal } from './dev-hooks.js';
+import { describeSignal } from '../core/slot-names.js';
+import type { AnySignal } from '../core/runtime-types.js';
 
 export interface SlotErrorContext {
   /** Why the error could not be rethrown to the emitter. */

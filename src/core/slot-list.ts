@@ -1,8 +1,9 @@
-// The slot list of a signal, kept in the signal's only field (`Signal._s`) so that a signal with
-// no connections costs one pointer:
+// The slot list of a signal, kept in the signal's only field (`holderOf(signal)[slots]`, a symbol so that a
+// subclass's own fields never collide with it) so that a signal with no connections costs one
+// pointer:
 //
-//   _s = terminal                      while the signal has no connections
-//   _s = head Connection               otherwise; head._prev is the tail, the tail's _next is the
+//   [slots] = terminal                 while the signal has no connections
+//   [slots] = head Connection          otherwise; head._prev is the tail, the tail's _next is the
 //                                      terminal, so it stays reachable in O(1)
 //
 // The terminal is the owner, or for a standalone signal its name (a string) or undefined.
@@ -13,18 +14,42 @@
 // are only marked dead and unlinked when the outermost emission returns, so an emission in
 // progress never loses its place (its `end` node stays in the list).
 import { ABORTABLE, BLOCKED, COUNT_SHIFT, COUNT_UNIT, DEAD, HEAD_MASK, INBOUND } from './connection-flags.js';
-import { senderEnded } from './object.js';
-import { isConnection, type Connection } from './connection.js';
-import { devHooks, type AnySignal } from './dev-hooks.js';
 import { detachAbort } from './abort-link.js';
+import { devHooks } from './dev-hooks.js';
+import { hostOf, senderEnded } from './protocols.js';
+import type { AnyConnection as Connection, AnySignal } from './runtime-types.js';
 import { countEnded } from './stats.js';
+
+/** The field of a signal that holds its slot list (see above). */
+export const slots: unique symbol = Symbol('slotguard.slots');
+
+/** What the slot list keeps when it has no connections: the owner, a standalone signal's name, or nothing. */
+export type Terminal = object | string | undefined;
+
+/** A signal, as the slot list sees it. */
+export interface SlotHolder {
+  [slots]: Connection | Terminal;
+}
+
+/** A signal's slot list field, which its class does not declare (see signals/signal.ts). */
+export function holderOf(signal: object): SlotHolder {
+  return signal as SlotHolder;
+}
+
+/** On Connection.prototype only: tells a list head from the terminal (owner, name) faster than instanceof. */
+export const IS_CONNECTION: unique symbol = Symbol('slotguard.connection');
+
+/** True for a Connection; what else a signal's field can hold (an owner, a name) never has the brand. */
+export function isConnection(value: unknown): value is Connection {
+  return value !== undefined && (value as { [IS_CONNECTION]?: boolean })[IS_CONNECTION] === true;
+}
 
 /** Emission depth across all signals, and the connections that ended while it was above zero. */
 export const emission = { depth: 0, pending: [] as Connection[] };
 
 /** What the signal keeps besides its slots: its owner, or a standalone signal's name (or undefined). */
 export function terminalOf(signal: AnySignal): object | string | undefined {
-  const s = signal._s;
+  const s = holderOf(signal)[slots];
   if (isConnection(s)) return (s._prev as Connection)._next;
   return s;
 }
@@ -37,7 +62,7 @@ export function ownerOf(signal: AnySignal): object | undefined {
 /** Appends `c` to its signal's list; `blocked` seeds the signal state when `c` is the first. */
 export function link(c: Connection, blocked: boolean): void {
   const signal = c._signal as AnySignal;
-  const head = signal._s;
+  const head = holderOf(signal)[slots];
   if (isConnection(head)) {
     const tail = head._prev as Connection;
     c._next = tail._next;
@@ -49,22 +74,22 @@ export function link(c: Connection, blocked: boolean): void {
     c._next = head;
     c._prev = c;
     c._flags |= COUNT_UNIT | (blocked ? BLOCKED : 0);
-    signal._s = c;
+    holderOf(signal)[slots] = c;
   }
 }
 
 function unlink(c: Connection): void {
   const signal = c._signal as AnySignal;
-  const head = signal._s as Connection;
+  const head = holderOf(signal)[slots] as Connection;
   const tail = head._prev as Connection;
   if (c === head) {
     if (c === tail) {
-      signal._s = c._next;
+      holderOf(signal)[slots] = c._next;
     } else {
       const next = c._next as Connection;
       next._prev = tail;
       next._flags |= c._flags & HEAD_MASK;
-      signal._s = next;
+      holderOf(signal)[slots] = next;
     }
   } else {
     const prev = c._prev as Connection;
@@ -81,11 +106,11 @@ function unlink(c: Connection): void {
 export function endConnection(c: Connection): void {
   const signal = c._signal as AnySignal;
   c._flags |= DEAD;
-  (signal._s as Connection)._flags -= COUNT_UNIT;
+  (holderOf(signal)[slots] as Connection)._flags -= COUNT_UNIT;
   countEnded();
   if ((c._flags & ABORTABLE) !== 0) detachAbort(c);
   devHooks?.disconnected(signal, c);
-  if ((c._flags & INBOUND) !== 0) senderEnded(c._receiver?.deref());
+  if ((c._flags & INBOUND) !== 0) hostOf(c._receiver?.deref())?.[senderEnded]();
   c._slot = undefined;
   c._receiver = undefined;
   if (emission.depth === 0) unlink(c);
@@ -108,19 +133,19 @@ export function flushPending(): void {
 /** The live connections of a signal, in connection order (a snapshot, safe to end them while iterating). */
 export function liveConnections(signal: AnySignal): Connection[] {
   const out: Connection[] = [];
-  for (let c = signal._s; isConnection(c); c = c._next) {
+  for (let c = holderOf(signal)[slots]; isConnection(c); c = c._next) {
     if ((c._flags & DEAD) === 0) out.push(c);
   }
   return out;
 }
 
 export function connectionCount(signal: AnySignal): number {
-  const head = signal._s;
+  const head = holderOf(signal)[slots];
   return isConnection(head) ? head._flags >>> COUNT_SHIFT : 0;
 }
 
 /** Sets or clears the blocked state a signal keeps on its list head (nothing to do when unconnected). */
 export function setBlocked(signal: AnySignal, blocked: boolean): void {
-  const head = signal._s;
+  const head = holderOf(signal)[slots];
   if (isConnection(head)) head._flags = blocked ? head._flags | BLOCKED : head._flags & ~BLOCKED;
 }

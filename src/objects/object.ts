@@ -1,18 +1,56 @@
 // SignalObject, the QObject analog: parent/children ownership, objectName, blockSignals, track,
 // and dispose. Per-instance cost is two fields (flags, and a state record created only when a
 // parent, children, a name, tracked resources, senders or `destroyed` are first needed), so
-// a subclass with five signals stays below a bare node:events EventEmitter.
-import type { Connection } from './connection.js';
-import { devHooks, type AnySignal } from './dev-hooks.js';
-import { ownSignals } from './own-signals.js';
-import { storeName } from './signal-names.js';
-import { isSignal, Signal } from './signal.js';
-import { endConnection, liveConnections, ownerOf, setBlocked } from './slot-list.js';
-import { countCreated, countDisposed } from './stats.js';
-import { describeObject, typeName } from './slot-names.js';
+// a subclass with five signals stays below a bare node:events EventEmitter. Both fields are
+// keyed by symbols: a subclass's own `_flags` or `_state` is its own business.
+import type { Connection } from '../core/connection.js';
+import { devHooks } from '../core/dev-hooks.js';
+import {
+  addSender,
+  blocksSignal,
+  firstConnected,
+  OBJECT_BLOCKED as BLOCKED,
+  OBJECT_DISPOSED as DISPOSED,
+  objectFlags,
+  senderEnded,
+  senderHost,
+  signalNameOf,
+  type FlaggedOwner,
+  type HasSenderHost,
+  type NamesSignals,
+  type SenderHost,
+} from '../core/protocols.js';
+import type { AnySignal } from '../core/runtime-types.js';
+import { endConnection, liveConnections, setBlocked } from '../core/slot-list.js';
+import { describeObject, typeName } from '../core/slot-names.js';
+import { countCreated, countDisposed } from '../core/stats.js';
+import { storeName } from '../signals/signal-names.js';
+import { Signal } from '../signals/signal.js';
+import { classNameOf, ownedField, ownedSignals, recordConnected, type OwnedHolder } from './owned-signals.js';
+import { warnUnownedSignals } from './unowned-signals.js';
 
-const DISPOSED = 1;
-const BLOCKED = 2;
+declare module '../core/runtime-types.js' {
+  interface RuntimeTypes {
+    readonly signalObject: SignalObject;
+  }
+}
+
+/** The state record's field (see ObjectState). */
+const objectState: unique symbol = Symbol('slotguard.objectState');
+
+/**
+ * What a SignalObject carries besides its public members: symbol-keyed, so that no field name of
+ * a subclass collides with them, and left out of the class's declared type, so that a user's
+ * class expression (`return class extends SignalObject {…}`) never has to name them in its
+ * declaration output.
+ */
+interface ObjectInternals extends FlaggedOwner, SenderHost, HasSenderHost, NamesSignals, OwnedHolder {
+  [objectState]: ObjectState | undefined;
+}
+
+function inner(object: SignalObject): ObjectInternals {
+  return object as unknown as ObjectInternals;
+}
 const NO_CHILDREN: readonly SignalObject[] = Object.freeze([]);
 /** A sender list shorter than this is never compacted on `addSender`. */
 const MIN_SENDERS_COMPACT = 16;
@@ -36,7 +74,7 @@ class ObjectState {
 }
 
 function stateOf(object: SignalObject): ObjectState {
-  return (object._state ??= new ObjectState());
+  return (inner(object)[objectState] ??= new ObjectState());
 }
 
 function describeValue(value: unknown): string {
@@ -44,12 +82,11 @@ function describeValue(value: unknown): string {
 }
 
 export class SignalObject implements Disposable {
-  /** @internal DISPOSED | BLOCKED */
-  _flags = 0;
-  /** @internal Created on first need (see ObjectState). */
-  _state: ObjectState | undefined = undefined;
-
   constructor(parent: SignalObject | null = null) {
+    const self = inner(this);
+    self[objectFlags] = 0; // DISPOSED | BLOCKED (core/protocols.ts)
+    self[objectState] = undefined; // created on first need (see ObjectState)
+    self[ownedField] = undefined; // signals found by no field scan (owned-signals.ts)
     if (parent !== null) this.setParent(parent);
     countCreated(); // after setParent: a construction it refuses creates nothing
     devHooks?.objectCreated(this);
@@ -57,7 +94,7 @@ export class SignalObject implements Disposable {
 
   /** A name for debugging and leak reports (`Type::objectName`). */
   get objectName(): string {
-    return this._state?.objectName ?? '';
+    return inner(this)[objectState]?.objectName ?? '';
   }
   set objectName(name: string) {
     if (typeof name !== 'string') throw new TypeError(`objectName must be a string, got ${describeValue(name)}.`);
@@ -65,12 +102,12 @@ export class SignalObject implements Disposable {
   }
 
   get parent(): SignalObject | null {
-    return this._state?.parent ?? null;
+    return inner(this)[objectState]?.parent ?? null;
   }
 
   /** The live children, in the order they were added (a view: do not modify it). */
   get children(): readonly SignalObject[] {
-    return this._state?.children ?? NO_CHILDREN;
+    return inner(this)[objectState]?.children ?? NO_CHILDREN;
   }
 
   /** Makes `parent` own this object (disposing it disposes this), or detaches it with null. */
@@ -78,7 +115,7 @@ export class SignalObject implements Disposable {
     if (parent !== null && !(parent instanceof SignalObject)) {
       throw new TypeError(`setParent: the parent must be a SignalObject or null, got ${describeValue(parent)}.`);
     }
-    const current = this._state?.parent ?? null;
+    const current = inner(this)[objectState]?.parent ?? null;
     if (parent === current) return;
     if (this.isDisposed) throw new Error(`setParent: ${describeObject(this)} was disposed; a disposed object cannot be re-parented.`);
     if (parent !== null) {
@@ -103,19 +140,20 @@ export class SignalObject implements Disposable {
   }
 
   get isDisposed(): boolean {
-    return (this._flags & DISPOSED) !== 0;
+    return (inner(this)[objectFlags] & DISPOSED) !== 0;
   }
 
   /** While blocked, this object's signals do not emit (except `destroyed`). Returns the previous state. */
   blockSignals(block: boolean): boolean {
     const previous = this.signalsBlocked();
-    this._flags = block ? this._flags | BLOCKED : this._flags & ~BLOCKED;
-    for (const { signal } of ownSignals(this)) setBlocked(signal, block);
+    inner(this)[objectFlags] = block ? inner(this)[objectFlags] | BLOCKED : inner(this)[objectFlags] & ~BLOCKED;
+    // Only connected signals carry the state (on their list head); each was recorded at its first connection.
+    for (const signal of ownedSignals(inner(this))) setBlocked(signal, block);
     return previous;
   }
 
   signalsBlocked(): boolean {
-    return (this._flags & BLOCKED) !== 0;
+    return (inner(this)[objectFlags] & BLOCKED) !== 0;
   }
 
   /** Disposes `resource` when this object is disposed (at once if it already is). Returns it. */
@@ -138,13 +176,15 @@ export class SignalObject implements Disposable {
    */
   dispose(): void {
     if (this.isDisposed) return;
-    this._flags |= DISPOSED;
+    inner(this)[objectFlags] |= DISPOSED;
     const errors: unknown[] = [];
-    const state = this._state;
+    const state = inner(this)[objectState];
     if (state?.destroyed !== undefined) collect(errors, () => state.destroyed?.emit(this));
-    const signals = ownSignals(this);
-    for (const { signal } of signals) endAll(signal);
+    // Every owned signal that was ever connected was recorded at its first connection, wherever it is kept.
+    const signals = ownedSignals(inner(this));
+    for (const signal of signals) endAll(signal);
     if (state !== undefined) disposeState(this, state, errors);
+    if (devHooks !== undefined) warnUnownedSignals(this);
     countDisposed();
     devHooks?.disposed(this, signals);
     if (errors.length === 1) throw errors[0];
@@ -169,7 +209,7 @@ function endAll(signal: AnySignal): void {
 }
 
 function removeChild(parent: SignalObject, child: SignalObject): void {
-  const children = parent._state?.children;
+  const children = inner(parent)[objectState]?.children;
   const index = children?.indexOf(child) ?? -1;
   if (index >= 0) children?.splice(index, 1);
 }
@@ -192,19 +232,6 @@ function disposeState(object: SignalObject, state: ObjectState, errors: unknown[
   }
 }
 
-/** The SignalObject whose disposal ends a connection to `receiver` (for a forwarding: the target signal's owner). */
-export function senderListFor(receiver: object | undefined): SignalObject | undefined {
-  const holder = isSignal(receiver) ? ownerOf(receiver) : receiver;
-  return holder instanceof SignalObject ? holder : undefined;
-}
-
-/** Records a receiver-bound connection to `receiver`, so disposing the receiver ends it. */
-export function addSender(receiver: SignalObject, connection: Connection): void {
-  const state = stateOf(receiver);
-  if ((state.senders?.length ?? 0) >= state.compactSendersAt) compactSenders(state);
-  (state.senders ??= []).push(new WeakRef(connection));
-}
-
 function liveSender(ref: WeakRef<Connection>): boolean {
   return ref.deref()?.connected === true;
 }
@@ -217,32 +244,54 @@ function compactSenders(state: ObjectState): void {
   state.compactSendersAt = Math.max(MIN_SENDERS_COMPACT, live.length * 2);
 }
 
-/**
- * A receiver-bound connection to `receiver` ended. Ended entries are dropped once they are half
- * of the list (amortised O(1)), so a receiver whose senders all ended keeps no list behind.
- */
-export function senderEnded(receiver: object | undefined): void {
-  const state = senderListFor(receiver)?._state;
-  if (state?.senders === undefined) return;
-  state.endedSenders++;
-  if (state.endedSenders * 2 >= state.senders.length) compactSenders(state);
-}
-
 /** The receiver-bound connections to `receiver` that are still live (for dumpObjectInfo). */
 export function sendersOf(receiver: SignalObject): Connection[] {
   const live: Connection[] = [];
-  for (const ref of receiver._state?.senders ?? []) {
+  for (const ref of inner(receiver)[objectState]?.senders ?? []) {
     const c = ref.deref();
     if (c?.connected === true) live.push(c);
   }
   return live;
 }
 
-export function isDisposedObject(object: SignalObject): boolean {
-  return (object._flags & DISPOSED) !== 0;
+/** The object's `destroyed` signal, if it was ever asked for (the registry lists it). */
+export function destroyedSignalOf(object: object): AnySignal | undefined {
+  return object instanceof SignalObject ? inner(object)[objectState]?.destroyed : undefined;
 }
 
-/** Does a new first connection of `signal` start blocked? (its owner blocked signals; `destroyed` is never blocked) */
-export function isBlockedFor(owner: object | undefined, signal: AnySignal): boolean {
-  return owner instanceof SignalObject && owner.signalsBlocked() && owner._state?.destroyed !== signal;
-}
+// The protocols of core/protocols.ts, on the prototype (not in the declared type, see ObjectInternals).
+const protocols: Omit<ObjectInternals, typeof objectFlags | typeof objectState | typeof ownedField> = {
+  /** Records an owned signal at its first connection (`destroyed` is ended by dispose() anyway). */
+  [firstConnected](this: ObjectInternals, signal: object): void {
+    if (signal !== this[objectState]?.destroyed) recordConnected(this, signal as AnySignal);
+  },
+  /** The name of a class-level signal (class-signals.ts). */
+  [signalNameOf](this: ObjectInternals, signal: object): string | undefined {
+    return classNameOf(this, signal);
+  },
+  /** A first connection starts blocked while signals are blocked, except `destroyed`'s. */
+  [blocksSignal](this: ObjectInternals & SignalObject, signal: object): boolean {
+    return this.signalsBlocked() && this[objectState]?.destroyed !== signal;
+  },
+  /** This object ends the receiver-bound connections made to it. */
+  [senderHost](this: ObjectInternals): SenderHost {
+    return this;
+  },
+  /** Records a receiver-bound connection to this object, so disposing it ends the connection. */
+  [addSender](this: ObjectInternals & SignalObject, connection: object): void {
+    const state = stateOf(this);
+    if ((state.senders?.length ?? 0) >= state.compactSendersAt) compactSenders(state);
+    (state.senders ??= []).push(new WeakRef(connection as Connection));
+  },
+  /**
+   * A receiver-bound connection to this object ended. Ended entries are dropped once they are
+   * half of the list (amortised O(1)), so a receiver whose senders all ended keeps no list behind.
+   */
+  [senderEnded](this: ObjectInternals): void {
+    const state = this[objectState];
+    if (state?.senders === undefined) return;
+    state.endedSenders++;
+    if (state.endedSenders * 2 >= state.senders.length) compactSenders(state);
+  },
+};
+Object.assign(SignalObject.prototype, protocols);

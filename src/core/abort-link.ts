@@ -2,7 +2,7 @@
 // side table (rare feature, no field on every Connection) so it can be removed when the
 // connection ends first: a long-lived AbortSignal must not retain ended connections.
 import { ABORTABLE } from './connection-flags.js';
-import type { Connection } from './connection.js';
+import type { AnyConnection as Connection } from './runtime-types.js';
 
 const listeners = new WeakMap<Connection, { abort: AbortSignal; listener: () => void }>();
 

@@ -1,14 +1,35 @@
 // Making and ending connections from the public forms of `connect` and `disconnect`: argument
 // checks with clear errors, `unique`, `signal` (AbortSignal), disposed owners and receivers.
-import { DEAD, INBOUND, ONCE, QUEUED } from './connection-flags.js';
-import { Connection, type StoredSlot } from './connection.js';
-import { devHooks, type AnySignal } from './dev-hooks.js';
-import { attachAbort } from './abort-link.js';
-import { endConnection, link, liveConnections, ownerOf } from './slot-list.js';
-import { addSender, isBlockedFor, isDisposedObject, senderListFor, SignalObject } from './object.js';
-import { forwardSlot, isSignal, type ConnectOptions } from './signal.js';
-import { describeSignal, typeName } from './slot-names.js';
-import { countMade } from './stats.js';
+import { attachAbort } from '../core/abort-link.js';
+import { BOUND, DEAD, INBOUND, ONCE, QUEUED } from '../core/connection-flags.js';
+import { Connection, type StoredSlot } from '../core/connection.js';
+import { devHooks } from '../core/dev-hooks.js';
+import { addSender, blocksSignal, firstConnected, hostOf, OBJECT_BLOCKED, OBJECT_DISPOSED, objectFlags, type FlaggedOwner } from '../core/protocols.js';
+import type { AnySignal } from '../core/runtime-types.js';
+import { endConnection, holderOf, isConnection, link, liveConnections, ownerOf, slots } from '../core/slot-list.js';
+import { describeSignal, typeName } from '../core/slot-names.js';
+import { countMade } from '../core/stats.js';
+
+export interface ConnectOptions {
+  /** End the connection after its first delivery. */
+  once?: boolean;
+  /** Deliver in a later microtask; the delivery is dropped if the connection ended meanwhile. */
+  queued?: boolean;
+  /** Return the existing connection with the same slot and receiver instead of adding another. */
+  unique?: boolean;
+  /** End the connection when this AbortSignal aborts. */
+  signal?: AbortSignal;
+}
+
+/** The owner's state bits (core/protocols.ts): 0 for an owner that is no SignalObject. */
+function flagsOf(owner: object | undefined): number {
+  return (owner as Partial<FlaggedOwner> | undefined)?.[objectFlags] ?? 0;
+}
+
+/** A Signal (or subclass): the only objects that carry a slot list. */
+function isSignalValue(value: unknown): value is AnySignal {
+  return typeof value === 'object' && value !== null && slots in value;
+}
 
 const FORMS =
   'connect(slot, options?), connect(receiver, method or method name, options?), or connect(targetSignal, options?)';
@@ -50,23 +71,27 @@ export function connectSlot(signal: AnySignal, first: unknown, second: unknown, 
     const slot = typeof second === 'function' ? (second as StoredSlot) : resolveMethod(first, second);
     return makeConnection(signal, slot, first, third);
   }
-  if (isSignal(first)) {
+  if (isSignalValue(first)) {
     if (first === signal) throw new TypeError(`Signal.connect: ${describeSignal(signal)} cannot forward to itself.`);
-    return makeConnection(signal, forwardSlot, first, second);
+    // The target's own emit, called with `this` = the target.
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- deliberately unbound: called with `this` = the target
+    return makeConnection(signal, first.emit as StoredSlot, first, second);
   }
   if (typeof first === 'function') return makeConnection(signal, first as StoredSlot, undefined, second);
   throw new TypeError(`Signal.connect: expected a function, a receiver and a method, or a Signal; got ${describeValue(first)}. Use ${FORMS}.`);
 }
 
-function refuseDisposed(signal: AnySignal, owner: SignalObject): never {
+function refuseDisposed(signal: AnySignal, owner: object): never {
   devHooks?.usedAfterDispose(signal, 'connect');
-  const name = owner.objectName === '' ? '' : ` "${owner.objectName}"`;
+  const objectName = (owner as { objectName?: unknown }).objectName;
+  const name = typeof objectName !== 'string' || objectName === '' ? '' : ` "${objectName}"`;
   throw new Error(
     `Cannot connect to signal '${signal.name ?? '(unnamed)'}' of ${typeName(owner)}${name}: the object was disposed. ` +
       'Connect to a live object, or keep the object alive (do not dispose it) while it is still used.',
   );
 }
 
+/** Emit on a signal with no connections while dev hooks are installed: report it if the owner was disposed. */
 /** Emit on a disposed owner's signal in development (its sentinel head, see leaks/disposed-sentinel.ts): report it. */
 export function reportEmitAfterDispose(signal: AnySignal): void {
   devHooks?.usedAfterDispose(signal, 'emit');
@@ -76,15 +101,22 @@ function findConnection(signal: AnySignal, slot: StoredSlot, receiver: object | 
   return liveConnections(signal).find((c) => c._slot === slot && c._receiver?.deref() === receiver);
 }
 
-/** Puts a new connection in its signal's list: refuses a disposed owner, starts blocked if the owner is. */
+/**
+ * Puts a new connection in its signal's list: refuses a disposed owner, starts blocked if the
+ * owner is, and tells a SignalObject owner about its signal's first connection.
+ */
 function addToList(signal: AnySignal, connection: Connection): Connection {
-  const owner = ownerOf(signal);
-  const ownerFlags = owner instanceof SignalObject ? owner._flags : 0;
-  if (ownerFlags !== 0) {
-    if (isDisposedObject(owner as SignalObject)) refuseDisposed(signal, owner as SignalObject);
-    link(connection, isBlockedFor(owner, signal));
-  } else {
+  const head = holderOf(signal)[slots];
+  const first = !isConnection(head);
+  // The terminal (slot-list.ts): the owner, a standalone signal's name, or nothing.
+  const owner = (first ? head : (head._prev as Connection)._next) as Partial<FlaggedOwner> | undefined;
+  const ownerFlags = owner?.[objectFlags];
+  if (ownerFlags === undefined) {
     link(connection, false);
+  } else {
+    if ((ownerFlags & OBJECT_DISPOSED) !== 0) refuseDisposed(signal, owner as object);
+    link(connection, (ownerFlags & OBJECT_BLOCKED) !== 0 && (owner as FlaggedOwner)[blocksSignal](signal));
+    if (first) (owner as FlaggedOwner)[firstConnected](signal);
   }
   countMade();
   devHooks?.connected(signal, connection);
@@ -99,15 +131,15 @@ export function connectFunction(signal: AnySignal, slot: StoredSlot): Connection
 function makeConnection(signal: AnySignal, slot: StoredSlot, receiver: object | undefined, rawOptions: unknown): Connection {
   const options = checkOptions(rawOptions);
   const owner = ownerOf(signal);
-  if (owner instanceof SignalObject && owner.isDisposed) refuseDisposed(signal, owner);
+  if ((flagsOf(owner) & OBJECT_DISPOSED) !== 0) refuseDisposed(signal, owner as object);
   if (options?.unique === true) {
     const existing = findConnection(signal, slot, receiver);
     if (existing !== undefined) return existing;
   }
-  const flags = (options?.once === true ? ONCE : 0) | (options?.queued === true ? QUEUED : 0);
+  const flags = (options?.once === true ? ONCE : 0) | (options?.queued === true ? QUEUED : 0) | (receiver === undefined ? 0 : BOUND);
   const connection = new Connection(signal, slot, receiver === undefined ? undefined : new WeakRef(receiver), flags);
-  const senders = senderListFor(receiver);
-  if (senders?.isDisposed === true) {
+  const senders = receiver === undefined ? undefined : hostOf(receiver);
+  if (senders !== undefined && (senders[objectFlags] & OBJECT_DISPOSED) !== 0) {
     // A disposed receiver takes no connections: hand back one that has already ended.
     connection._flags |= DEAD;
     connection._slot = undefined;
@@ -116,7 +148,7 @@ function makeConnection(signal: AnySignal, slot: StoredSlot, receiver: object | 
   }
   if (senders !== undefined) connection._flags |= INBOUND;
   addToList(signal, connection);
-  if (senders !== undefined) addSender(senders, connection);
+  if (senders !== undefined) senders[addSender](connection);
   if (options?.signal !== undefined && !attachAbort(connection, options.signal)) endConnection(connection);
   return connection;
 }

@@ -1,13 +1,9 @@
 // The seam between the runtime and leak detection. `devHooks` is undefined in production, so the
 // runtime pays one comparison on its cold paths (create, connect, disconnect, dispose) and nothing
 // at all on the emit hot path. Leak detection (src/leaks/) installs an implementation.
-import type { Connection } from './connection.js';
-import type { SignalObject } from './object.js';
-import type { OwnSignal } from './own-signals.js';
-import type { Signal } from './signal.js';
+import type { AnyConnection as Connection, AnySignal, AnySignalObject as SignalObject } from './runtime-types.js';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- hooks see signals of every argument list
-export type AnySignal = Signal<any[]>;
+export type { AnySignal } from './runtime-types.js';
 
 export interface DevHooks {
   /** A SignalObject finished its base constructor. */
@@ -17,7 +13,7 @@ export interface DevHooks {
   /** A connection ended, for any reason: disconnect, once, abort, dispose, pruned receiver. */
   disconnected(signal: AnySignal, connection: Connection): void;
   /** `object.dispose()` ran for the first time (after `destroyed` was emitted), with the object's signals it found. */
-  disposed(object: SignalObject, signals: readonly OwnSignal[]): void;
+  disposed(object: SignalObject, signals: readonly AnySignal[]): void;
   /**
    * A receiver-bound connection is about to be pruned because its receiver was collected (called
    * before `disconnected`): the leak is reported here when the probe has not reported it yet.

@@ -1,9 +1,9 @@
 // Qt's QObject::dumpObjectInfo and dumpObjectTree, returning the text instead of printing it.
-import { SignalObject, sendersOf } from './object.js';
+import { liveConnections } from '../core/slot-list.js';
+import { describeSignal, typeName } from '../core/slot-names.js';
+import { SignalObject, sendersOf } from '../objects/object.js';
+import type { AnySignal } from '../signals/signal.js';
 import { connectionInfo, signalsFor } from './registry.js';
-import { liveConnections } from './slot-list.js';
-import type { AnySignal } from './dev-hooks.js';
-import { describeSignal, typeName } from './slot-names.js';
 
 function label(object: object): string {
   const name = (object as { objectName?: unknown }).objectName;

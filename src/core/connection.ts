@@ -2,20 +2,18 @@
 // connection costs one object (plus a WeakRef when it is receiver-bound). See slot-list.ts for the
 // list's shape.
 import { DEAD } from './connection-flags.js';
-import { endConnection } from './slot-list.js';
-import type { AnySignal } from './dev-hooks.js';
+import { endConnection, IS_CONNECTION } from './slot-list.js';
+import type { AnySignal } from './runtime-types.js';
 import { describeSlot } from './slot-names.js';
+
+declare module './runtime-types.js' {
+  interface RuntimeTypes {
+    readonly connection: Connection;
+  }
+}
 
 /** A slot as stored: a function, called with the receiver (if any) as `this`. */
 export type StoredSlot = (this: unknown, ...args: unknown[]) => unknown;
-
-/** On Connection.prototype only: tells a list head from the terminal (owner, name) faster than instanceof. */
-const IS_CONNECTION = Symbol('slotguard.connection');
-
-/** True for a Connection; what else a signal's field can hold (an owner, a name) never has the brand. */
-export function isConnection(value: unknown): value is Connection {
-  return value !== undefined && (value as { [IS_CONNECTION]?: boolean })[IS_CONNECTION] === true;
-}
 
 export class Connection implements Disposable {
   /** @internal The signal this connection belongs to; cleared when the ended connection leaves the list, so a kept handle retains nothing. */

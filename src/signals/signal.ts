@@ -2,26 +2,28 @@
 // queued, receiver-bound calls, pruning, promises, the dev hooks) lives in delivery.ts,
 // connect.ts and slot-list.ts.
 //
-// Memory: a Signal has exactly one field, `_s` (see slot-list.ts); its name costs nothing when it
-// is the owner's field name (signal-names.ts). So `new Signal(this, 'clicked')` costs 32 bytes.
-import { DEAD, EMIT_MASK, EMIT_STOP, OWNER_DISPOSED } from './connection-flags.js';
-import { isConnection, type Connection, type StoredSlot } from './connection.js';
-import type { AnySignal } from './dev-hooks.js';
+// Memory: a Signal has exactly one field, `[slots]` (see core/slot-list.ts); its name costs nothing
+// when it is the owner's field name (signal-names.ts). So `new Signal(this, 'clicked')` costs 32 bytes.
+import { BLOCKED, BOUND, DEAD, EMIT_MASK } from '../core/connection-flags.js';
+import type { Connection, StoredSlot } from '../core/connection.js';
+import { hostOf, senderHost, type HasSenderHost, type SenderHost } from '../core/protocols.js';
+import { emission, flushPending, connectionCount, holderOf, isConnection, ownerOf, slots } from '../core/slot-list.js';
 import { argumentList, callBound, deliverRare, watchSlotResult } from './delivery.js';
-import { emission, flushPending, connectionCount, ownerOf } from './slot-list.js';
-import { connectFunction, connectSlot, disconnectMatching, reportEmitAfterDispose } from './connect.js';
+import { connectFunction, connectSlot, disconnectMatching, reportEmitAfterDispose, type ConnectOptions } from './connect.js';
 import { throwSlotErrors } from './slot-errors.js';
 import { nameOf, rememberName } from './signal-names.js';
 
-export interface ConnectOptions {
-  /** End the connection after its first delivery. */
-  once?: boolean;
-  /** Deliver in a later microtask; the delivery is dropped if the connection ended meanwhile. */
-  queued?: boolean;
-  /** Return the existing connection with the same slot and receiver instead of adding another. */
-  unique?: boolean;
-  /** End the connection when this AbortSignal aborts. */
-  signal?: AbortSignal;
+export type { ConnectOptions } from './connect.js';
+
+/** A signal of any argument list: what hooks, handlers and the registry see. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- signals of every argument list
+export type AnySignal = Signal<any[]>;
+
+declare module '../core/runtime-types.js' {
+  interface RuntimeTypes {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- signals of every argument list
+    readonly signal: Signal<any[]>;
+  }
 }
 
 /** Does a function of type F accept being called with `Args` (extra parameters of F optional)? */
@@ -36,12 +38,11 @@ export type MethodKeyOf<R, Args extends unknown[]> = {
   [K in keyof R]-?: SlotFits<R[K], Args> extends true ? K : never;
 }[keyof R];
 
+// A signal's one field, `holderOf(signal)[slots]`, is the slot list head or its terminal while
+// there are no connections (core/slot-list.ts): symbol-keyed, and left out of the class's
+// declared type, so that no subclass's field collides with it and no declaration output has to
+// name it.
 export class Signal<Args extends unknown[] = []> {
-  /**
-   * @internal The slot list head, or its terminal while there are no connections (slot-list.ts).
-   */
-  declare _s: Connection | object | string | undefined;
-
   constructor(owner?: object, name?: string) {
     if (owner !== undefined && (typeof owner !== 'object' || owner === null) && typeof owner !== 'function') {
       throw new TypeError(`new Signal(owner, name): owner must be an object (usually \`this\`), got ${owner === null ? 'null' : typeof owner}.`);
@@ -50,9 +51,9 @@ export class Signal<Args extends unknown[] = []> {
       throw new TypeError(`new Signal(owner, name): name must be a string, got ${typeof name}.`);
     }
     if (owner === undefined) {
-      this._s = name;
+      holderOf(this)[slots] = name;
     } else {
-      this._s = owner;
+      holderOf(this)[slots] = owner;
       if (name !== undefined) rememberName(this, owner, name);
     }
   }
@@ -60,11 +61,11 @@ export class Signal<Args extends unknown[] = []> {
   /** Calls every connected slot, in connection order, with `args`. */
   // eslint-disable-next-line @typescript-eslint/no-unused-vars -- read through `arguments`, see below
   emit(...args: Args): void {
-    const head = this._s;
+    const head = holderOf(this)[slots];
     if (!isConnection(head)) return;
-    if ((head._flags & EMIT_STOP) !== 0) {
-      // Blocked, or (development) the owner was disposed: see leaks/disposed-sentinel.ts.
-      if ((head._flags & OWNER_DISPOSED) !== 0) reportEmitAfterDispose(this);
+    if ((head._flags & BLOCKED) !== 0) {
+      // Blocked, or (development) the owner was disposed: its sentinel head has no signal (leaks/disposed-sentinel.ts).
+      if (head._signal === undefined) reportEmitAfterDispose(this);
       return;
     }
     // Up to three arguments travel as parameters: V8 then builds no array for the emission
@@ -74,7 +75,7 @@ export class Signal<Args extends unknown[] = []> {
     if (n > 3) {
       const errors = deliver(head, n, undefined, undefined, undefined, Array.prototype.slice.call(arguments));
       if (errors !== undefined) throwSlotErrors(this, errors);
-    } else if (head._prev === head && (head._flags & EMIT_MASK) === 0 && head._receiver === undefined) {
+    } else if (head._prev === head && (head._flags & EMIT_MASK) === 0) {
       // One plain function slot, the most common case: call it here (nothing else to isolate it from).
       const slot = head._slot as StoredSlot;
       const result = callSlot(slot, n, arguments[0], arguments[1], arguments[2]);
@@ -124,6 +125,14 @@ export class Signal<Args extends unknown[] = []> {
   }
 }
 
+// core/protocols.ts: as a forwarding target, a signal is ended with its owner.
+const forwardingTarget: HasSenderHost = {
+  [senderHost](this: AnySignal): SenderHost | undefined {
+    return hostOf(ownerOf(this));
+  },
+};
+Object.assign(Signal.prototype, forwardingTarget);
+
 /** Calls a function slot with n <= 3 arguments, without building an array. */
 function callSlot(slot: StoredSlot, n: number, a: unknown, b: unknown, c: unknown): unknown {
   return n === 1 ? slot(a) : n === 0 ? slot() : n === 2 ? slot(a, b) : slot(a, b, c);
@@ -144,13 +153,20 @@ function deliver(head: Connection, n: number, a: unknown, b: unknown, c: unknown
     for (;;) {
       const flags = connection._flags & EMIT_MASK;
       if (flags === 0) {
+        // A plain function slot: the loop's one common case.
+        // The slot is read before the call: a slot that ends its own connection is still named in its error report.
+        const slot = connection._slot as StoredSlot;
+        try {
+          const result = n <= 3 ? callSlot(slot, n, a, b, c) : slot(...(more as unknown[]));
+          if (result !== undefined) watchSlotResult(result, signal, slot, undefined);
+        } catch (error) {
+          (errors ??= []).push(error);
+        }
+      } else if (flags === BOUND) {
         const slot = connection._slot as StoredSlot;
         const receiver = connection._receiver;
         try {
-          const result =
-            receiver !== undefined ? callBound(connection, n, a, b, c, more)
-            : n <= 3 ? callSlot(slot, n, a, b, c)
-            : slot(...(more as unknown[]));
+          const result = callBound(connection, n, a, b, c, more);
           if (result !== undefined) watchSlotResult(result, signal, slot, receiver?.deref());
         } catch (error) {
           (errors ??= []).push(error);

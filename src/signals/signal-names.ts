@@ -9,21 +9,62 @@
 //
 // Measured alternative: one prototype per distinct name costs more at construction (a
 // megamorphic construct and store) and makes emit's loads megamorphic in apps with many names.
-import type { AnySignal } from './dev-hooks.js';
-import { terminalOf } from './slot-list.js';
+import type { AnySignal } from '../core/runtime-types.js';
+import { signalGetters, signalNameOf, type NamesSignals } from '../core/protocols.js';
+import { terminalOf } from '../core/slot-list.js';
 
 const stored = new WeakMap<AnySignal, string>();
 /** The last named signal with an owner, not yet checked (held at most until the next microtask). */
 const NOBODY = {};
-const pending: { signal: AnySignal | undefined; owner: object; name: string; scheduled: boolean } = {
+const pending: { signal: AnySignal | undefined; owner: object; name: string; index: number; scheduled: boolean } = {
   signal: undefined,
   owner: NOBODY,
   name: '',
+  index: 0,
   scheduled: false,
+};
+
+/**
+ * Per class, the names of its signals in construction order that were found in their field of
+ * the same name on an earlier instance. The i-th named signal an instance of the class makes is
+ * not checked again when it has the verified i-th name: the same field initializer made it. (A
+ * class that makes a signal named after one field and stores it in another, on some instances
+ * only, would be misnamed on those: the signal is then named by the field that holds it.)
+ */
+const verified = new WeakMap<object, string[]>();
+/** The object whose signals are being made now, the position of its next one, and its class's verified names. */
+const making: { owner: object; index: number; names: string[] | undefined; lastClass: unknown; lastNames: string[] | undefined } = {
+  owner: NOBODY,
+  index: 0,
+  names: undefined,
+  lastClass: undefined,
+  lastNames: undefined,
 };
 
 function fieldHolds(owner: object | string | undefined, name: string, signal: AnySignal): boolean {
   return typeof owner === 'object' && (owner as Record<string, unknown>)[name] === signal;
+}
+
+function namesOfClass(owner: object): string[] | undefined {
+  const ctor: unknown = (owner as { constructor?: unknown }).constructor;
+  if (ctor === making.lastClass) return making.lastNames;
+  const names = typeof ctor === 'function' ? verified.get(ctor) : undefined;
+  making.lastClass = ctor;
+  making.lastNames = names;
+  return names;
+}
+
+/** The pending signal's field holds it: its name is the class's verified name at its position. */
+function verify(owner: object, index: number, name: string): void {
+  const ctor: unknown = (owner as { constructor?: unknown }).constructor;
+  if (typeof ctor !== 'function') return;
+  let names = verified.get(ctor);
+  if (names === undefined) {
+    names = [];
+    verified.set(ctor, names);
+    if (ctor === making.lastClass) making.lastNames = names;
+  }
+  if (names.length === index) names.push(name);
 }
 
 /** Checks the pending signal. Safe at any time: a signal whose field is not assigned yet is merely stored (correct, one WeakMap entry). */
@@ -33,24 +74,38 @@ function settle(): void {
   const owner = pending.owner;
   pending.signal = undefined;
   pending.owner = NOBODY;
-  if (!fieldHolds(owner, pending.name, signal)) stored.set(signal, pending.name);
+  if (fieldHolds(owner, pending.name, signal)) verify(owner, pending.index, pending.name);
+  else stored.set(signal, pending.name);
 }
 
 function settleLater(): void {
   pending.scheduled = false;
+  making.owner = NOBODY;
+  making.names = undefined;
   settle();
 }
 
 /** Records the name of a signal that has an owner. */
 export function rememberName(signal: AnySignal, owner: object, name: string): void {
+  let index: number;
+  if (owner === making.owner) {
+    index = ++making.index;
+  } else {
+    making.owner = owner;
+    making.index = index = 0;
+    making.names = namesOfClass(owner);
+    // Both records let go of the owner by the next microtask at the latest.
+    if (!pending.scheduled) {
+      pending.scheduled = true;
+      queueMicrotask(settleLater);
+    }
+  }
+  if (making.names !== undefined && making.names[index] === name) return;
   if (pending.signal !== undefined) settle();
   pending.signal = signal;
   pending.owner = owner;
   pending.name = name;
-  if (!pending.scheduled) {
-    pending.scheduled = true;
-    queueMicrotask(settleLater);
-  }
+  pending.index = index;
 }
 
 /** The name of a signal found in its owner's field `key` (no scan). */
@@ -81,6 +136,9 @@ export function knownName(signal: AnySignal): string | undefined {
   const terminal = terminalOf(signal);
   if (typeof terminal === 'string') return terminal;
   if (typeof terminal !== 'object') return undefined;
+  // A class-level signal is named by its owner's class (objects/class-signals.ts).
+  const declared = signalNameOf in terminal ? (terminal as NamesSignals)[signalNameOf](signal) : undefined;
+  if (declared !== undefined) return declared;
   for (const key of Object.keys(terminal)) {
     if (fieldHolds(terminal, key, signal)) return key;
   }
@@ -91,9 +149,11 @@ export function knownName(signal: AnySignal): string | undefined {
 function accessorHolding(owner: object, signal: AnySignal): string | undefined {
   for (let proto: unknown = Object.getPrototypeOf(owner); proto !== null && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
     for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(proto))) {
-      if (descriptor.get === undefined) continue;
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with `this` = the owner
+      const getter = descriptor.get;
+      if (getter === undefined || signalGetters.has(getter)) continue;
       try {
-        if (descriptor.get.call(owner) === signal) return key;
+        if (getter.call(owner) === signal) return key;
       } catch {
         // a getter that throws on this object does not hold the signal
       }

@@ -10,8 +10,12 @@ export const ONCE = 2;
 export const QUEUED = 4;
 /** A queued `once` delivery is scheduled; later emissions skip it. */
 export const PENDING = 8;
-/** Bits that take a connection off the emit fast path. */
-export const EMIT_MASK = DEAD | ONCE | QUEUED | PENDING;
+/** The slot is called with a receiver (held by a WeakRef), so one bit tells the emit loop, without loading `_receiver`. */
+export const BOUND = 128;
+/** Bits that take a connection off the emit fast path (a plain function slot). */
+export const EMIT_MASK = DEAD | ONCE | QUEUED | PENDING | BOUND;
+/** Bits that need more than a call with the receiver. */
+export const RARE_MASK = ONCE | QUEUED | PENDING;
 
 /** The connection has an AbortSignal listener to remove when it ends. */
 export const ABORTABLE = 16;
@@ -20,14 +24,6 @@ export const INBOUND = 32;
 
 /** Signal state, on the list head only: the owner blocked its signals. */
 export const BLOCKED = 64;
-/**
- * Signal state, on a list head only: the owner was disposed while leak detection was on, and
- * this head is the owner's sentinel (see slot-list.ts, markOwnerDisposed), so that an emit on it
- * is reported at no cost to an emit on a live signal without connections.
- */
-export const OWNER_DISPOSED = 128;
-/** Head bits that stop an emission before any slot runs. */
-export const EMIT_STOP = BLOCKED | OWNER_DISPOSED;
 /** Signal state, on the list head only: the live connection count, in the bits above the low byte. */
 export const COUNT_SHIFT = 8;
 export const COUNT_UNIT = 1 << COUNT_SHIFT;
