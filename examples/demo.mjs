@@ -64,11 +64,11 @@ function runDevBuild(version) {
   process.stdout.write(result.stdout);
   if (result.status !== 0) throw new Error(`The ${version} example exited with ${result.status}.`);
   // Leak reports are Node warnings of slotguard's own type, one line each: "(node:PID) [CODE]
-  // SlotguardLeakWarning: …"; repeats of the same leak are summed up as "happened N more times".
+  // SlotguardLeakWarning: …"; repeats of the same leak are summed up as "(N more since the first warning…".
   const warnings = result.stderr.split('\n').filter((line) => /^\(node:\d+\) \[SLOTGUARD_\w+\] SlotguardLeakWarning/.test(line));
   return warnings.reduce((sum, line) => {
-    const repeats = /happened (\d+) more times/.exec(line)?.[1];
-    return sum + (repeats !== undefined ? Number(repeats) : line.includes('happened once more') ? 1 : 1);
+    const repeats = /\((\d+) more since the first warning/.exec(line)?.[1];
+    return sum + (repeats !== undefined ? Number(repeats) : 1);
   }, 0);
 }
 

@@ -11,6 +11,6 @@ export type { RuntimeCounters } from './core/stats.js';
 export const version = '0.1.0';
 
 // Leak detection (on by default outside production; importing it installs the dev hooks).
-export { configureLeakDetection } from './leaks/configuration.js';
+export { configureLeakDetection, resetLeakDetection } from './leaks/configuration.js';
 export type { LeakReport, LeakKind, LeakConnection, LeakDetectionOptions } from './leaks/leak-report.js';
-export { LeakWarning, leakWarningName, leakWarningCodes } from './leaks/leak-warnings.js';
+export { LeakWarning, leakWarningName, leakWarningCodes, useAfterDisposeWarningName } from './leaks/leak-warnings.js';

@@ -12,12 +12,19 @@ export interface DevHooks {
   connected(signal: AnySignal, connection: Connection): void;
   /** A connection ended, for any reason: disconnect, once, abort, dispose, pruned receiver. */
   disconnected(signal: AnySignal, connection: Connection): void;
-  /** `object.dispose()` ran for the first time (after `destroyed` was emitted). */
-  disposed(object: SignalObject): void;
+  /** `object.dispose()` ran for the first time (after `destroyed` was emitted), with the object's signals it found. */
+  disposed(object: SignalObject, signals: readonly AnySignal[]): void;
+  /**
+   * A receiver-bound connection is about to be pruned because its receiver was collected (called
+   * before `disconnected`): the leak is reported here when the probe has not reported it yet.
+   */
+  receiverCollected(connection: Connection): void;
   /** `connect` (which then throws) or `emit` (a no-op) on a signal whose owner is disposed. */
   usedAfterDispose(signal: AnySignal, action: 'connect' | 'emit'): void;
-  /** For registry.liveObjects(): the live SignalObjects the dev registry knows (weakly). */
+  /** For registry.liveObjects(): the live SignalObjects the dev registry lists (weakly), or an error saying how to turn the list on. */
   liveObjects(): SignalObject[];
+  /** For registry.stats(): the live, undisposed SignalObjects the dev registry watches, counted without touching them. */
+  liveObjectCount(): number;
   /** For registry.connectionsOf(): "file:line:column" where the connection was made, if captured. */
   connectionSite(connection: Connection): string | undefined;
 }

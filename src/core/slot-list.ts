@@ -7,6 +7,8 @@
 //                                      terminal, so it stays reachable in O(1)
 //
 // The terminal is the owner, or for a standalone signal its name (a string) or undefined.
+// In development, a disposed owner's signals start with a sentinel head (an ended connection
+// whose `_next` is the terminal, see leaks/disposed-sentinel.ts).
 //
 // Appending and unlinking are O(1) (doubly linked). While any emission runs, ended connections
 // are only marked dead and unlinked when the outermost emission returns, so an emission in
@@ -117,6 +119,12 @@ export function endConnection(c: Connection): void {
   if (emission.depth === 0) unlink(c);
   else emission.pending.push(c);
   if ((c._flags & ENDS_HOOKED) !== 0) runEndHooks(c);
+}
+
+/** Ends a receiver-bound connection whose receiver was collected (leak detection reports it, if its probe has not). */
+export function pruneConnection(c: Connection): void {
+  devHooks?.receiverCollected(c);
+  endConnection(c);
 }
 
 /** Called when the outermost emission returns: unlinks what ended during it. */

@@ -26,7 +26,11 @@ export interface RegistryStats extends RuntimeCounters {
   readonly liveConnections: number;
   /** Objects created and not yet disposed (includes objects dropped without dispose). */
   readonly undisposedObjects: number;
-  /** Live objects known to the dev registry; undefined when leak detection is off. */
+  /**
+   * Live, undisposed SignalObjects that leak detection watches (every one that was connected, or
+   * created in a test scope or with `trackLiveObjects`), counted without touching them; undefined
+   * when leak detection is off.
+   */
   readonly liveObjects: number | undefined;
 }
 
@@ -63,7 +67,10 @@ export const registry = {
     }
     return signalsFor(object).flatMap(({ name, signal }) => liveConnections(signal).map((c) => connectionInfo(name, c)));
   },
-  /** The live SignalObjects (dev mode, weakly tracked); [] when leak detection is off. */
+  /**
+   * The live, undisposed SignalObjects (dev mode with `configureLeakDetection({ trackLiveObjects: true })`,
+   * weakly tracked); [] when leak detection is off.
+   */
   liveObjects(): SignalObject[] {
     return devHooks?.liveObjects() ?? [];
   },
@@ -74,7 +81,7 @@ export const registry = {
       ...counters,
       liveConnections: counters.connectionsMade - counters.connectionsEnded,
       undisposedObjects: counters.objectsCreated - counters.objectsDisposed,
-      liveObjects: devHooks === undefined ? undefined : devHooks.liveObjects().length,
+      liveObjects: devHooks?.liveObjectCount(),
     };
   },
 };

@@ -1,39 +1,61 @@
 // The development registry: leak detection's implementation of the runtime's DevHooks. It keeps
-// an ObjectRecord per SignalObject (and per other object once it owns a connected signal or is a
-// receiver), a ConnectionRecord per connection (carried by the Connection), the probes and the
-// growth monitor. Everything it holds on to objects is weak: WeakMap keys, WeakRefs,
-// FinalizationRegistry targets.
+// an ObjectRecord per object it watches and a ConnectionRecord per connection (carried by the
+// Connection), the probes and the growth monitor.
+//
+// What it holds on to objects is weak, and never a WeakRef per object (V8 keeps a WeakRef's
+// target alive to the end of the job that made or read it). An object is watched from its first
+// connection (as emitter or receiver) by a probe registration, which keeps nothing alive; an
+// object that is never connected costs nothing. The registration is made at the end of the job
+// (a microtask), or when more than `pendingLimit` objects wait: an object connected and disposed
+// in the same job (a row built and thrown away in one loop) then costs no registration at all,
+// and leaves no FinalizationRegistry cell behind (V8 keeps the cells of a job's dead targets,
+// with their held records, until the job ends: a million of them exhaust a small heap). The
+// waiting list holds an object until then: at most `pendingLimit` objects that were connected and
+// dropped without dispose() (leaks) live a little longer; no other object does.
+// WeakRefs are made only for the objects of an open test scope and with `trackLiveObjects`.
 import type { Connection } from '../core/connection.js';
 import type { AnySignal, DevHooks } from '../core/dev-hooks.js';
-import { SignalObject } from '../objects/object.js';
+import { destroyedSignalOf, SignalObject } from '../objects/object.js';
+import { ownSignals } from '../objects/own-signals.js';
 import { isSignal } from '../signals/signal.js';
-import { liveConnections } from '../core/slot-list.js';
+import { knownName } from '../signals/signal-names.js';
+import { liveConnections, ownerOf } from '../core/slot-list.js';
 import { typeName } from '../core/slot-names.js';
+import { countEnded } from '../core/stats.js';
 import { captureSite, constructorChain } from './call-sites.js';
 import type { GrowthMonitor } from './growth-monitor.js';
 import { spreadOf } from './growth-monitor.js';
 import { listenerThreshold, usedAfterDispose, type LeakSubject } from './leak-messages.js';
 import type { LeakConnection, LeakReport } from './leak-report.js';
-import { addIncoming, addOutgoing, leakConnection, nameOf, ObjectRecord, removeIncoming, removeOutgoing, type ConnectionRecord, type RecordScope } from './object-records.js';
+import { addIncoming, addOutgoing, leakConnection, nameOf, ObjectRecord, removeIncoming, removeOutgoing, type ConnectionRecord, type RecordScope, type SlotForm } from './object-records.js';
 import { addIndexed, removeIndexed, takeIndexed } from './indexed-lists.js';
 import { Probes } from './probes.js';
+import { markOwnerDisposed } from './disposed-sentinel.js';
 
 /** What configureLeakDetection sets; read on every event, so a change applies at once. */
 export interface DetectionSettings {
   captureStacks: boolean;
+  trackLiveObjects: boolean;
   monitor: GrowthMonitor;
   onLeak: (report: LeakReport) => void;
 }
 
-/** The signal's name, as reports show it. */
+/** The signal's name, as reports show it (found without calling a getter). */
 function signalName(signal: AnySignal): string {
-  return signal.name ?? '(unnamed signal)';
+  return knownName(signal) ?? '(unnamed signal)';
 }
 
-/** The object that a signal's connections are counted on: its owner, or the signal itself. */
-function emitterOf(signal: AnySignal): object {
-  return signal.owner ?? signal;
+/** A disposed object's signals: those it owns, and `destroyed` when it was made. */
+function signalsOf(object: SignalObject, owned: readonly AnySignal[]): AnySignal[] {
+  // The signals ever connected (what dispose ended), and the fields' signals never connected.
+  const signals = [...new Set([...owned, ...ownSignals(object).map(({ signal }) => signal)])];
+  const destroyed = destroyedSignalOf(object);
+  if (destroyed !== undefined) signals.push(destroyed);
+  return signals;
 }
+
+/** Objects waiting for their probe beyond this are registered at once (bounds what waits). */
+export const pendingLimit = 1024;
 
 const recordKey = Symbol('slotguard.leakRecord');
 
@@ -52,12 +74,23 @@ function connectionRecordOf(connection: Connection): ConnectionRecord | undefine
   return (connection as RecordedConnection)[connectionKey];
 }
 
+/** An onLeak that throws (a CI making leaks fatal) must not break the program it watches: it is isolated like a throwing slot. */
+function reportHandlerError(error: unknown, report: LeakReport): void {
+  console.error(`slotguard: onLeak threw while handling a ${report.kind} report (the program and leak detection carried on):`, error);
+}
+
 export class DevRegistry implements DevHooks {
   /** Records of objects other than SignalObjects (see #track). */
   readonly #records = new WeakMap<object, ObjectRecord>();
-  /** Records of live, undisposed SignalObjects, for liveObjects(). */
+  /** Records of live, undisposed SignalObjects, for liveObjects() (with trackLiveObjects only). */
   readonly #live: ObjectRecord[] = [];
+  /** Watched SignalObjects neither disposed nor collected. */
+  #liveCount = 0;
   readonly #probes: Probes;
+  /** Objects connected in this job, not yet registered with the probes (see the top). */
+  #pending: object[] = [];
+  #pendingRecords: ObjectRecord[] = [];
+  #registrationScheduled = false;
   /** Signals already reported for emit-after-dispose: one report each, however often it repeats. */
   readonly #emittedAfterDispose = new WeakSet<AnySignal>();
   /** Connections recorded so far: each record's order. */
@@ -66,19 +99,27 @@ export class DevRegistry implements DevHooks {
   #generation = 0;
   /** While off, the probes of objects made before stay silent (and are ignored if it comes back on). */
   #active = true;
-  /** Test scopes open now; each adopts the objects created while it is open. */
+  /** Test scopes open now, outermost first; each adopts the objects created while it is open. */
   readonly openScopes: RecordScope[] = [];
 
   constructor(private readonly settings: DetectionSettings) {
     this.#probes = new Probes({
-      isCurrent: (record) => this.#active && record.generation === this.#generation,
-      forget: (record) => {
+      isCurrent: (record) => this.#isCurrent(record),
+      forget: (record, lostConnections) => {
+        // The connections of a collected emitter ended with it: registry.stats() counts them so.
+        for (let i = 0; i < lostConnections; i++) countEnded();
+        if (!this.#isCurrent(record) || !record.isSignalObject || record.disposed) return;
+        this.#liveCount--;
         removeIndexed(this.#live, record, 'liveAt');
       },
       report: (report, about) => {
         this.deliver(report, about);
       },
     });
+  }
+
+  #isCurrent(record: ObjectRecord): boolean {
+    return this.#active && record.generation === this.#generation;
   }
 
   /** Leak detection is turned off. */
@@ -90,14 +131,25 @@ export class DevRegistry implements DevHooks {
   restart(): void {
     this.#active = true;
     this.#generation += 1;
+    this.#liveCount = 0;
     takeIndexed(this.#live, 'liveAt');
+    this.#pending = [];
+    takeIndexed(this.#pendingRecords, 'pendingAt');
   }
 
-  /** Hands a report to the test scopes of its object, or else to onLeak. */
+  /**
+   * Hands a report to the innermost open test scope of its object, or else to onLeak. An object a
+   * scope already reported (undisposed at its end) is not reported again when it is collected.
+   */
   deliver(report: LeakReport, about?: ObjectRecord): void {
-    let taken = false;
-    for (const scope of about?.scopes ?? []) taken = scope.take(report) || taken;
-    if (!taken) this.settings.onLeak(report);
+    if (about?.scopeReported === true) return;
+    const scopes = about?.scopes ?? [];
+    for (let i = scopes.length - 1; i >= 0; i--) if (scopes[i]?.take(report) === true) return;
+    try {
+      this.settings.onLeak(report);
+    } catch (error) {
+      reportHandlerError(error, report);
+    }
   }
 
   /** The current record of an object, if leak detection has seen it. */
@@ -107,54 +159,120 @@ export class DevRegistry implements DevHooks {
     return record !== undefined && record.generation === this.#generation ? record : undefined;
   }
 
+  /** A record for an object leak detection has not seen yet. */
   #track(object: object, isSignalObject: boolean): ObjectRecord {
-    const record = new ObjectRecord(object, typeName(object), this.#generation, isSignalObject);
+    const record = new ObjectRecord(typeName(object), this.#generation, isSignalObject);
     // A SignalObject carries its record (development only, under a symbol: not in Object.keys,
-    // for…in or JSON): one weak table entry less per object, the costliest step after the probe.
-    // Other objects (plain owners, receivers) are looked up weakly.
+    // for…in or JSON): no weak table entry per object. Other objects are looked up weakly.
     if (isSignalObject) (object as Recorded)[recordKey] = record;
     else this.#records.set(object, record);
-    this.#probes.watch(object, record);
     return record;
   }
 
-  /** The record of an emitter or receiver, made now if leak detection has not seen it yet. */
+  /** Watches an object from its first connection: its probe is registered at the end of the job (see the top). */
+  #watch(object: object, record: ObjectRecord): void {
+    record.watched = true;
+    if (record.isSignalObject) this.#liveCount++;
+    if (!this.#registrationScheduled) {
+      this.#registrationScheduled = true;
+      queueMicrotask(this.#registerPendingLater);
+    } else if (this.#pending.length >= pendingLimit) {
+      this.#registerPending();
+    }
+    record.pendingAt = this.#pending.length;
+    this.#pending.push(object);
+    this.#pendingRecords.push(record);
+  }
+
+  readonly #registerPendingLater = (): void => {
+    this.#registrationScheduled = false;
+    this.#registerPending();
+  };
+
+  #registerPending(): void {
+    const objects = this.#pending;
+    const records = this.#pendingRecords;
+    this.#pending = [];
+    this.#pendingRecords = [];
+    for (let i = 0; i < objects.length; i++) {
+      const record = records[i] as ObjectRecord;
+      record.pendingAt = -1;
+      if (!record.disposed && this.#isCurrent(record)) this.#probes.watch(objects[i] as object, record);
+    }
+  }
+
+  /** A disposed object no longer waits for a probe: nothing of it stays. */
+  #unpend(record: ObjectRecord): void {
+    const at = record.pendingAt;
+    if (at < 0) return;
+    const lastObject = this.#pending.pop() as object;
+    const lastRecord = this.#pendingRecords.pop() as ObjectRecord;
+    if (lastRecord !== record) {
+      this.#pending[at] = lastObject;
+      this.#pendingRecords[at] = lastRecord;
+      lastRecord.pendingAt = at;
+    }
+    record.pendingAt = -1;
+  }
+
+  /** The record of an emitter or receiver, watched from now on. */
   #recordForConnection(object: object): ObjectRecord {
     const record = this.recordOf(object) ?? this.#track(object, object instanceof SignalObject);
+    if (!record.watched) this.#watch(object, record);
     record.objectName = nameOf(object) ?? record.objectName;
     return record;
   }
 
   objectCreated(object: SignalObject): void {
-    const record = this.#track(object, true);
-    if (this.settings.captureStacks) record.createdAt = captureSite(constructorChain(object));
-    addIndexed(this.#live, record, 'liveAt');
+    const settings = this.settings;
     const scopes = this.openScopes;
+    // The common case: nothing until the object is first connected.
+    if (!settings.captureStacks && !settings.trackLiveObjects && scopes.length === 0) return;
+    const record = this.#track(object, true);
+    if (settings.captureStacks) record.createdAt = captureSite(constructorChain(object));
+    if (!settings.trackLiveObjects && scopes.length === 0) return;
+    // Listed or adopted objects are watched from their creation (a scope needs to see them go).
+    this.#watch(object, record);
+    record.ref = new WeakRef(object);
+    if (settings.trackLiveObjects) addIndexed(this.#live, record, 'liveAt');
     if (scopes.length === 0) return;
     record.scopes = [...scopes];
     for (const scope of scopes) scope.adopt(record);
   }
 
   connected(signal: AnySignal, connection: Connection): void {
-    const emitter = this.#recordForConnection(emitterOf(signal));
+    const owner = ownerOf(signal);
+    const emitter = this.#recordForConnection(owner ?? signal);
     const target = connection.receiver;
-    // A forwarding connection's receiver is the target signal: its owner is the one that goes.
-    const receiverObject = target !== undefined && isSignal(target) ? emitterOf(target) : target;
-    const receiver = receiverObject === undefined ? undefined : this.#recordForConnection(receiverObject);
+    const slot = connection.slot;
+    let form: SlotForm = 'function';
+    let slotName = slot === undefined || slot.name === '' ? '(anonymous)' : slot.name;
+    let receiver: ObjectRecord | undefined;
+    if (target !== undefined) {
+      // A forwarding connection's receiver is the target signal: its owner is the one that goes.
+      const forwardTo = isSignal(target) ? target : undefined;
+      const targetOwner = forwardTo === undefined ? undefined : ownerOf(forwardTo);
+      receiver = this.#recordForConnection(forwardTo === undefined ? target : targetOwner ?? forwardTo);
+      if (forwardTo === undefined) form = 'method';
+      else if (targetOwner === undefined) slotName = `signal ${signalName(forwardTo)}`;
+      else [form, slotName] = ['forward', signalName(forwardTo)];
+    }
     const record: ConnectionRecord = {
       order: this.#order++,
       signal: signalName(signal),
-      slot: connection.slotName,
+      form,
+      slotName,
       connectedAt: this.settings.captureStacks ? captureSite() : undefined,
       emitter,
       receiver,
-      connection: receiver === undefined ? undefined : new WeakRef(connection),
       outgoingAt: -1,
       incomingAt: -1,
+      scopeReported: false,
     };
     (connection as RecordedConnection)[connectionKey] = record;
     addOutgoing(record);
     if (receiver !== undefined) addIncoming(record, receiver);
+    for (const scope of this.openScopes) scope.connectionMade(record);
     const count = signal.connectionCount;
     if (count > this.settings.monitor.threshold && this.settings.monitor.due(signal, count)) this.#reportGrowth(signal, count, emitter);
   }
@@ -167,12 +285,23 @@ export class DevRegistry implements DevHooks {
     removeIncoming(record);
   }
 
-  disposed(object: SignalObject): void {
+  receiverCollected(connection: Connection): void {
+    const receiver = connectionRecordOf(connection)?.receiver;
+    if (receiver !== undefined) this.#probes.reportLostReceiver(receiver);
+  }
+
+  disposed(object: SignalObject, signals: readonly AnySignal[]): void {
+    markOwnerDisposed(object, signalsOf(object, signals));
     const record = this.recordOf(object);
-    if (record === undefined) return;
+    if (record === undefined || record.disposed) return;
+    // The probe stays registered (no unregister token: cheaper); a disposed record makes it silent.
     record.disposed = true;
-    this.#probes.unwatch(object);
+    if (record.watched && !record.collected) this.#liveCount--;
+    this.#unpend(record);
     removeIndexed(this.#live, record, 'liveAt');
+    // What a disposed record keeps until its probe runs (if it was registered) is all of it.
+    record.outgoing = undefined;
+    record.incoming = undefined;
   }
 
   usedAfterDispose(signal: AnySignal, action: 'connect' | 'emit'): void {
@@ -180,7 +309,7 @@ export class DevRegistry implements DevHooks {
       if (this.#emittedAfterDispose.has(signal)) return;
       this.#emittedAfterDispose.add(signal);
     }
-    const owner = emitterOf(signal);
+    const owner = ownerOf(signal) ?? signal;
     const record = this.recordOf(owner);
     const attempt: LeakConnection = { signal: signalName(signal), slot: action === 'connect' ? '(refused)' : '(emit ignored)' };
     // Rare, and the one place that says where the misuse is: its site is captured even without stacks.
@@ -190,12 +319,23 @@ export class DevRegistry implements DevHooks {
   }
 
   liveObjects(): SignalObject[] {
+    if (!this.settings.trackLiveObjects) {
+      throw new Error(
+        'registry.liveObjects(): call configureLeakDetection({ trackLiveObjects: true }) first (before the objects are created). ' +
+          'Listing objects takes a WeakRef per object, which keeps each one alive to the end of the job that created it, so it is off by default; ' +
+          'registry.stats().liveObjects counts the watched objects without it.',
+      );
+    }
     const objects: SignalObject[] = [];
     for (const record of this.#live) {
       const object = record.ref?.deref();
       if (object instanceof SignalObject && !object.isDisposed) objects.push(object);
     }
     return objects;
+  }
+
+  liveObjectCount(): number {
+    return this.#liveCount;
   }
 
   connectionSite(connection: Connection): string | undefined {
@@ -211,7 +351,7 @@ export class DevRegistry implements DevHooks {
       const record = connectionRecordOf(connection);
       return record === undefined ? { signal: signalName(signal), slot: connection.slotName } : leakConnection(record);
     });
-    const owner = emitterOf(signal);
+    const owner = ownerOf(signal) ?? signal;
     const report = listenerThreshold(this.#subject(owner, emitter), signalName(signal), count, this.settings.monitor.threshold, spreadOf(connections), connections);
     this.deliver(report);
   }

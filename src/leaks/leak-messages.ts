@@ -119,6 +119,17 @@ export function undisposedAtScopeEnd(subject: LeakSubject, connections: LeakConn
   ]);
 }
 
+export function connectedAtScopeEnd(emitter: LeakSubject, connections: LeakConnection[]): LeakReport {
+  const count = connections.length === 1 ? 'A function slot was' : `${connections.length} function slots were`;
+  return report('undisposed-at-scope-end', emitter, connections, [
+    `${count} connected in the scope to ${describeWithSite(emitter)}, which was created outside it, and still connected at its end:`,
+    `${describeConnections(connections)}.`,
+    `${describeObject(emitter)} outlives the scope and keeps each slot, and a slot keeps what it captured (a view, \`this\`) alive as long as the emitter lives.`,
+    'Fix: keep the Connection and call its disconnect() when its owner is done (or declare it with `using`, or track() it on that owner),',
+    'connect with a receiver (connect(receiver, method)) and dispose the receiver, or pass { signal } and abort it.',
+  ]);
+}
+
 export function usedAfterDispose(subject: LeakSubject, signalName: string, action: 'connect' | 'emit', connections: LeakConnection[]): LeakReport {
   const sentences = action === 'connect'
     ? [

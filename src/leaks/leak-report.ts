@@ -31,12 +31,17 @@ export interface LeakReport {
   connections: LeakConnection[];
 }
 
-/** Options of `configureLeakDetection`; an option left out takes its default. */
+/** Options of `configureLeakDetection`; an option left out keeps its current value. */
 export interface LeakDetectionOptions {
   /** Default: `process.env.NODE_ENV !== 'production'` (enabled where `process` does not exist). */
   enabled?: boolean;
   /** Record creation and connect sites (a stack per object and per connection). Default: false. */
   captureStacks?: boolean;
+  /**
+   * Keep a WeakRef per SignalObject so that `registry.liveObjects()` can list them. Off by default:
+   * V8 keeps a WeakRef's target alive to the end of the job that made it. Default: false.
+   */
+  trackLiveObjects?: boolean;
   /** Growth monitor: report a signal that gets more connections than this. Default: 10, as Node. */
   listenerThreshold?: number;
   /** Default: `process.emitWarning` in Node, `console.warn` elsewhere, repeats aggregated. */

@@ -82,8 +82,8 @@ export class SignalObject implements Disposable {
     self[objectFlags] = 0; // DISPOSED | BLOCKED (core/protocols.ts)
     self[objectState] = undefined; // created on first need (see ObjectState)
     self[ownedField] = undefined; // signals found by no field scan (owned-signals.ts)
-    countCreated();
     if (parent !== null) this.setParent(parent);
+    countCreated(); // after setParent: a construction it refuses creates nothing
     devHooks?.objectCreated(this);
   }
 
@@ -174,11 +174,12 @@ export class SignalObject implements Disposable {
     const state = inner(this)[objectState];
     if (state?.destroyed !== undefined) collect(errors, () => state.destroyed?.emit(this));
     // Every owned signal that was ever connected was recorded at its first connection, wherever it is kept.
-    for (const signal of ownedSignals(inner(this))) endAll(signal);
+    const signals = ownedSignals(inner(this));
+    for (const signal of signals) endAll(signal);
     if (state !== undefined) disposeState(this, state, errors);
     if (devHooks !== undefined) warnUnownedSignals(this);
     countDisposed();
-    devHooks?.disposed(this);
+    devHooks?.disposed(this, signals);
     if (errors.length === 1) throw errors[0];
     if (errors.length > 1) throw new AggregateError(errors, `${errors.length} errors while disposing ${describeObject(this)}.`);
   }

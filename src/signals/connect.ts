@@ -73,8 +73,9 @@ function refuseDisposed(signal: AnySignal, owner: object): never {
 }
 
 /** Emit on a signal with no connections while dev hooks are installed: report it if the owner was disposed. */
+/** Emit on a disposed owner's signal in development (its sentinel head, see leaks/disposed-sentinel.ts): report it. */
 export function reportEmitAfterDispose(signal: AnySignal): void {
-  if ((flagsOf(ownerOf(signal)) & OBJECT_DISPOSED) !== 0) devHooks?.usedAfterDispose(signal, 'emit');
+  devHooks?.usedAfterDispose(signal, 'emit');
 }
 
 /** The live connection of `slot` to `receiver` (or of the plain function `slot`, never one whose receiver was collected). */

@@ -2,7 +2,7 @@
 // were collected), `once`, `queued`, and slots that return promises.
 import { DEAD, ONCE, PENDING, QUEUED } from '../core/connection-flags.js';
 import type { Connection, StoredSlot } from '../core/connection.js';
-import { endConnection } from '../core/slot-list.js';
+import { endConnection, pruneConnection } from '../core/slot-list.js';
 import { reportSlotError } from './slot-errors.js';
 import { describeSlot } from '../core/slot-names.js';
 import type { AnySignal } from '../core/runtime-types.js';
@@ -16,7 +16,7 @@ export function argumentList(n: number, a: unknown, b: unknown, c: unknown, more
 export function callBound(c: Connection, n: number, a: unknown, b: unknown, d: unknown, more: unknown[] | undefined): unknown {
   const target = (c._receiver as WeakRef<object>).deref();
   if (target === undefined) {
-    endConnection(c);
+    pruneConnection(c);
     return undefined;
   }
   const slot = c._slot as StoredSlot;
@@ -28,7 +28,12 @@ export function watchResult(result: unknown, signal: AnySignal, connection: Conn
   watchSlotResult(result, signal, connection._slot, connection._receiver?.deref());
 }
 
-function watchSlotResult(result: unknown, signal: AnySignal, slot: StoredSlot | undefined, receiver: object | undefined): void {
+/**
+ * A slot returned something: if it is a promise, its rejection is reported, never unhandled.
+ * `slot` and `receiver` are read before the call: a slot that ended its own connection is still
+ * named in the report.
+ */
+export function watchSlotResult(result: unknown, signal: AnySignal, slot: StoredSlot | undefined, receiver: object | undefined): void {
   if (typeof result !== 'object' || result === null || typeof (result as { then?: unknown }).then !== 'function') return;
   (result as PromiseLike<unknown>).then(undefined, (error: unknown) => {
     reportSlotError(error, { kind: 'rejected-promise', signal, slot: describeSlot(slot, receiver) });
@@ -51,8 +56,11 @@ export function deliverRare(c: Connection, args: unknown[], errors: unknown[] | 
   const receiver = c._receiver;
   const target = receiver?.deref();
   const signal = c._signal as AnySignal;
+  if (receiver !== undefined && target === undefined) {
+    pruneConnection(c);
+    return errors;
+  }
   endConnection(c);
-  if (receiver !== undefined && target === undefined) return errors;
   try {
     const result = slot.apply(target, args);
     if (result !== undefined) watchSlotResult(result, signal, slot, target);
@@ -68,8 +76,11 @@ function deliverQueued(c: Connection, args: unknown[]): void {
   const receiver = c._receiver;
   const target = receiver?.deref();
   const signal = c._signal as AnySignal;
-  if ((c._flags & ONCE) !== 0 || (receiver !== undefined && target === undefined)) endConnection(c);
-  if (receiver !== undefined && target === undefined) return;
+  if (receiver !== undefined && target === undefined) {
+    pruneConnection(c);
+    return;
+  }
+  if ((c._flags & ONCE) !== 0) endConnection(c);
   try {
     const result = slot.apply(target, args);
     if (result !== undefined) watchSlotResult(result, signal, slot, target);

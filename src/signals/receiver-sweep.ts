@@ -5,7 +5,7 @@
 // pays O(1) and the list holds at most about twice its peak of live connections.
 import type { Connection } from '../core/connection.js';
 import type { AnySignal } from '../core/runtime-types.js';
-import { connectionCount, endConnection, liveConnections } from '../core/slot-list.js';
+import { connectionCount, liveConnections, pruneConnection } from '../core/slot-list.js';
 
 const SWEEP_FROM = 16;
 /** The connection count right after a signal's last sweep. */
@@ -19,6 +19,6 @@ function receiverCollected(c: Connection): boolean {
 export function sweepOnConnect(signal: AnySignal): void {
   const count = connectionCount(signal);
   if (count < SWEEP_FROM || count < 2 * (sweptAt.get(signal) ?? 0)) return;
-  for (const c of liveConnections(signal)) if (receiverCollected(c)) endConnection(c);
+  for (const c of liveConnections(signal)) if (receiverCollected(c)) pruneConnection(c);
   sweptAt.set(signal, connectionCount(signal));
 }

@@ -120,6 +120,16 @@ export function storeName(signal: AnySignal, name: string): void {
 }
 
 export function nameOf(signal: AnySignal): string | undefined {
+  const terminal = terminalOf(signal);
+  return knownName(signal) ?? (typeof terminal === 'object' ? accessorHolding(terminal, signal) : undefined);
+}
+
+/**
+ * The name without calling any getter: stored, a standalone signal's own, or the owner's data
+ * field that holds it. Leak detection names signals this way on every connect: a user's getters
+ * are not called behind their back (and `destroyed`, a lazy getter, is not created).
+ */
+export function knownName(signal: AnySignal): string | undefined {
   settle();
   const name = stored.get(signal);
   if (name !== undefined) return name;
@@ -132,7 +142,7 @@ export function nameOf(signal: AnySignal): string | undefined {
   for (const key of Object.keys(terminal)) {
     if (fieldHolds(terminal, key, signal)) return key;
   }
-  return accessorHolding(terminal, signal);
+  return undefined;
 }
 
 /** A signal kept in a private field and exposed by a getter is named by the getter (rare: checked last). */

@@ -6,10 +6,9 @@
 // when it is the owner's field name (signal-names.ts). So `new Signal(this, 'clicked')` costs 32 bytes.
 import { BLOCKED, BOUND, DEAD, EMIT_MASK } from '../core/connection-flags.js';
 import type { Connection, StoredSlot } from '../core/connection.js';
-import { devHooks } from '../core/dev-hooks.js';
 import { hostOf, senderHost, type HasSenderHost, type SenderHost } from '../core/protocols.js';
 import { emission, flushPending, connectionCount, holderOf, isConnection, ownerOf, slots } from '../core/slot-list.js';
-import { argumentList, callBound, deliverRare, watchResult } from './delivery.js';
+import { argumentList, callBound, deliverRare, watchSlotResult } from './delivery.js';
 import { connectFunction, connectSlot, disconnectMatching, reportEmitAfterDispose, type ConnectOptions } from './connect.js';
 import { throwSlotErrors } from './slot-errors.js';
 import { nameOf, rememberName } from './signal-names.js';
@@ -76,11 +75,12 @@ export class Signal<Args extends unknown[] = []> {
     } catch {
       throwUnboundEmit(this);
     }
-    if (!isConnection(head)) {
-      if (devHooks !== undefined) reportEmitAfterDispose(this);
+    if (!isConnection(head)) return;
+    if ((head._flags & BLOCKED) !== 0) {
+      // Blocked, or (development) the owner was disposed: its sentinel head has no signal (leaks/disposed-sentinel.ts).
+      if (head._signal === undefined) reportEmitAfterDispose(this);
       return;
     }
-    if ((head._flags & BLOCKED) !== 0) return;
     // Up to three arguments travel as parameters: V8 then builds no array for the emission
     // (measured: about 2x faster than passing `args` along); more go through an array.
     /* eslint-disable prefer-rest-params */
@@ -90,8 +90,9 @@ export class Signal<Args extends unknown[] = []> {
       if (errors !== undefined) throwSlotErrors(this, errors);
     } else if (head._prev === head && (head._flags & EMIT_MASK) === 0) {
       // One plain function slot, the most common case: call it here (nothing else to isolate it from).
-      const result = callSlot(head._slot as StoredSlot, n, arguments[0], arguments[1], arguments[2]);
-      if (result !== undefined) watchResult(result, this, head);
+      const slot = head._slot as StoredSlot;
+      const result = callSlot(slot, n, arguments[0], arguments[1], arguments[2]);
+      if (result !== undefined) watchSlotResult(result, this, slot, undefined);
     } else {
       const errors = deliver(head, n, arguments[0], arguments[1], arguments[2], undefined);
       if (errors !== undefined) throwSlotErrors(this, errors);
@@ -190,16 +191,20 @@ function deliver(head: Connection, n: number, a: unknown, b: unknown, c: unknown
       const flags = connection._flags & EMIT_MASK;
       if (flags === 0) {
         // A plain function slot: the loop's one common case.
+        // The slot is read before the call: a slot that ends its own connection is still named in its error report.
+        const slot = connection._slot as StoredSlot;
         try {
-          const result = n <= 3 ? callSlot(connection._slot as StoredSlot, n, a, b, c) : (connection._slot as StoredSlot)(...(more as unknown[]));
-          if (result !== undefined) watchResult(result, signal, connection);
+          const result = n <= 3 ? callSlot(slot, n, a, b, c) : slot(...(more as unknown[]));
+          if (result !== undefined) watchSlotResult(result, signal, slot, undefined);
         } catch (error) {
           (errors ??= []).push(error);
         }
       } else if (flags === BOUND) {
+        const slot = connection._slot as StoredSlot;
+        const receiver = connection._receiver;
         try {
           const result = callBound(connection, n, a, b, c, more);
-          if (result !== undefined) watchResult(result, signal, connection);
+          if (result !== undefined) watchSlotResult(result, signal, slot, receiver?.deref());
         } catch (error) {
           (errors ??= []).push(error);
         }

@@ -1,7 +1,7 @@
 // Small emitters and receivers for the leak tests. Each test uses its own class (by name), so a
 // probe left over from another test is never counted in it.
 import assert from 'node:assert/strict';
-import { configureLeakDetection, Signal, SignalObject, type LeakDetectionOptions, type LeakReport } from '../../src/index.js';
+import { configureLeakDetection, resetLeakDetection, Signal, SignalObject, type LeakDetectionOptions, type LeakReport } from '../../src/index.js';
 import { parseStack, urlToPath } from '../../src/leaks/call-sites.js';
 
 export function emitterClass(name: string) {
@@ -14,9 +14,10 @@ export function emitterClass(name: string) {
   return Emitter;
 }
 
-/** Leak detection on with `options`; every report is collected. */
+/** Leak detection on, with the defaults and `options`; every report is collected. */
 export function collectReports(options: LeakDetectionOptions = {}): LeakReport[] {
   const reports: LeakReport[] = [];
+  resetLeakDetection();
   configureLeakDetection({ ...options, enabled: true, onLeak: (report) => reports.push(report) });
   return reports;
 }

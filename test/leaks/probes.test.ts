@@ -3,7 +3,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Signal, SignalObject } from '../../src/index.js';
-import { collectGarbage } from './collect-garbage.js';
+import { collectedOf, collectGarbage } from './collect-garbage.js';
+
+const gc = (globalThis as { gc?: () => void }).gc;
 import { about, collectReports, emitterClass, lineOf, onClick, withoutColumn } from './fixtures.js';
 
 test('an object dropped while connected is reported with its name, creation site and connections', async () => {
@@ -66,7 +68,7 @@ test("a standalone signal's owner dropped while connected is reported", async ()
   assert.match(report.connections[0]?.connectedAt ?? '', /probes\.test\.js:\d+:\d+$/);
 });
 
-test('a receiver dropped while connected is reported and its entry pruned before any emission', async () => {
+test('a receiver dropped while connected is reported by its probe, once, and its entry pruned at the next emission', async () => {
   const Model = emitterClass('ReceiverModel');
   class DroppedView {
     refresh(): void {}
@@ -84,9 +86,47 @@ test('a receiver dropped while connected is reported and its entry pruned before
   assert.equal(report?.kind, 'receiver-dropped-while-connected');
   assert.deepEqual(report.connections, [{ signal: 'changed', slot: 'DroppedView.refresh' }]);
   assert.match(report.message, /^DroppedView was garbage-collected while still connected as the receiver of ReceiverModel 'store': changed → DroppedView\.refresh\./);
-  assert.equal(model.changed.connectionCount, 0, 'pruned by the probe');
+  assert.equal(model.changed.connectionCount, 1, 'the probe keeps no handle on the connection: the next emission prunes it');
+  model.changed.emit();
+  assert.equal(model.changed.connectionCount, 0);
+  await collectGarbage(() => false, 2);
+  assert.equal(about(reports, 'DroppedView').length, 1, 'the pruning emission does not report it again');
   assert.equal(about(reports, 'ReceiverModel').length, 0);
   model.dispose();
+});
+
+test('a receiver collected, then pruned by an emission before its probe ran, is reported by the emission, exactly once', async () => {
+  const Model = emitterClass('EagerModel');
+  const Other = emitterClass('EagerOther');
+  class EagerView {
+    refresh(): void {}
+  }
+  const model = new Model();
+  const other = new Other();
+  const reports = collectReports();
+  let gone = () => false;
+  (() => {
+    const view = new EagerView();
+    model.changed.connect(view, 'refresh');
+    other.changed.connect(view, 'refresh');
+    gone = collectedOf(view);
+  })();
+  // Collect without giving the probes a turn: the emission below runs before they do.
+  for (let round = 0; round < 10 && !gone(); round++) {
+    gc?.();
+    model.changed.emit();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  assert.ok(gone());
+  await collectGarbage(() => false, 3);
+  const found = about(reports, 'EagerView');
+  assert.equal(found.length, 1, 'one report, whoever saw the loss first');
+  assert.deepEqual(found[0]?.connections.map((c) => c.signal).sort(), ['changed', 'changed']);
+  other.changed.emit();
+  await collectGarbage(() => false, 2);
+  assert.equal(about(reports, 'EagerView').length, 1);
+  model.dispose();
+  other.dispose();
 });
 
 test('clean twin: receivers disconnected or disposed before they are dropped are not reported', async () => {
@@ -109,6 +149,7 @@ test('clean twin: receivers disconnected or disposed before they are dropped are
   assert.equal(about(reports, 'WitnessView').length, 1);
   assert.deepEqual(about(reports, 'QuietReceiver'), []);
   assert.deepEqual(about(reports, 'Object'), []);
+  model.changed.emit();
   assert.equal(model.changed.connectionCount, 0);
   model.dispose();
 });
@@ -144,6 +185,7 @@ test("a forwarding target's owner dropped while connected is reported as the rec
   assert.equal(report?.kind, 'receiver-dropped-while-connected');
   assert.equal(report.objectName, 'relay');
   assert.match(report.connections[0]?.slot ?? '', /^signal ForwardTarget::relay\.clicked$/);
+  source.clicked.emit(1);
   assert.equal(source.clicked.connectionCount, 0);
   source.dispose();
 });

@@ -3,7 +3,7 @@
 // emission, with leak detection on (every drop reported) and with dispose (nothing reported).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { configureLeakDetection, type LeakKind } from '../../src/index.js';
+import { configureLeakDetection, resetLeakDetection, type LeakKind } from '../../src/index.js';
 import { collectGarbage } from './collect-garbage.js';
 import { emitterClass } from './fixtures.js';
 
@@ -34,6 +34,7 @@ for (const dispose of [false, true]) {
   test(`${count} receivers dropped ${dispose ? 'after dispose' : 'without dispose'}: heap back near baseline, no dead entries`, async () => {
     // Counted, not kept: 100,000 reports would themselves hold the heap up.
     const kinds = new Map<LeakKind, number>();
+    resetLeakDetection();
     configureLeakDetection({
       enabled: true,
       onLeak: (report) => {

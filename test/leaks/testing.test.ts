@@ -151,9 +151,7 @@ describe('leakScope in beforeEach/afterEach (node:test)', () => {
     collectReports();
     scope = leakScope();
   });
-  afterEach(async () => {
-    assert.deepEqual(await scope.close({ gc: true }), []);
-  });
+  afterEach(() => scope.assertNoLeaks({ gc: true }));
 
   test('a test that disposes what it connected', () => {
     const row = new Row();
@@ -186,4 +184,96 @@ test('leakScope says how to turn leak detection on when it is off', () => {
   } finally {
     collectReports();
   }
+});
+
+test('scope.assertNoLeaks() rejects with the same readable LeakError as assertNoLeaks, and resolves when clean', async () => {
+  const Row = emitterClass('AssertedRow');
+  collectReports();
+  const scope = leakScope();
+  const row = new Row();
+  row.clicked.connect(onClick);
+  const error = await leakErrorOf(scope.assertNoLeaks());
+  assert.match(error.message, /^1 leak found:\n1\. \[undisposed-at-scope-end\] AssertedRow was still connected and not disposed at the end of the scope/);
+  row.dispose();
+  const clean = leakScope();
+  using tidy = new Row();
+  tidy.clicked.connect(onClick);
+  tidy.dispose();
+  await clean.assertNoLeaks({ gc: true });
+});
+
+test('close() with bad options rejects with a clear error and ends the scope, so it absorbs nothing afterwards', async () => {
+  const Row = emitterClass('BadCloseRow');
+  const reports = collectReports();
+  const scope = leakScope();
+  await assert.rejects(scope.close({ gc: 'yes' } as never), /leakScope\(\)\.close: options\.gc must be true or false, got string\. The scope was ended without a verdict\./);
+  await assert.rejects(scope.close({ gcc: true } as never), /already closed/);
+  await assert.rejects(leakScope().close({ gcc: true } as never), /unknown option 'gcc'; the only option is gc/);
+  (() => {
+    new Row().clicked.connect(onClick);
+  })();
+  // Not adopted by the ended scopes: the drop reaches onLeak.
+  const { collectGarbage } = await import('./collect-garbage.js');
+  await collectGarbage(() => reports.some((report) => report.objectType === 'BadCloseRow'));
+  assert.deepEqual(reports.map((report) => [report.kind, report.objectType]), [['dropped-while-connected', 'BadCloseRow']]);
+});
+
+test('nested scopes report a leak once, by the innermost scope, and never again when it is collected', async () => {
+  const Row = emitterClass('NestedRow');
+  const reports = collectReports();
+  const outer = leakScope();
+  const inner = leakScope();
+  (() => {
+    new Row().clicked.connect(onClick);
+  })();
+  const innerReports = await inner.close();
+  assert.deepEqual(innerReports.map((report) => report.kind), ['undisposed-at-scope-end']);
+  const outerReports = await outer.close({ gc: true });
+  assert.deepEqual(outerReports, []);
+  assert.deepEqual(reports, [], 'the probe does not report it again once it is collected');
+});
+
+test('a short-lived closure left connected to a model from outside the scope is a leak of the scope', async () => {
+  const Model = emitterClass('OutsideModel');
+  const View = emitterClass('ClosureView');
+  collectReports({ captureStacks: true });
+  const model = new Model();
+  model.objectName = 'store';
+  const error = await leakErrorOf(
+    assertNoLeaks(() => {
+      const view = new View();
+      model.changed.connect(function render(): void {
+        void view;
+      });
+      const kept = model.changed.connect(() => {});
+      kept.disconnect();
+      view.dispose(); // disposing the view does not end a closure connection on the model
+    }),
+  );
+  assert.equal(error.reports.length, 1);
+  const [report] = error.reports;
+  assert.equal(report?.kind, 'undisposed-at-scope-end');
+  assert.equal(report.objectType, 'OutsideModel');
+  assert.equal(report.objectName, 'store');
+  assert.deepEqual(report.connections.map((connection) => [connection.signal, connection.slot]), [['changed', 'render']]);
+  assert.match(report.connections[0]?.connectedAt ?? '', /testing\.test\.js:\d+:\d+$/);
+  assert.match(report.message, /^A function slot was connected in the scope to OutsideModel 'store' \(created at .*\), which was created outside it, and still connected at its end: changed → render/);
+  assert.equal(model.changed.connectionCount, 1);
+  model.dispose();
+});
+
+test('clean twin: a closure connected to an outside model and disconnected (or a receiver-bound one, disposed) passes', async () => {
+  const Model = emitterClass('OutsideTidyModel');
+  const View = emitterClass('TidyView');
+  collectReports();
+  const model = new Model();
+  await assertNoLeaks(() => {
+    const view = new View();
+    const connection = model.changed.connect(() => void view);
+    view.track(connection);
+    model.changed.connect(view, 'onEvent');
+    view.dispose();
+  });
+  assert.equal(model.changed.connectionCount, 0);
+  model.dispose();
 });

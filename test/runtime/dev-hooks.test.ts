@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, test } from 'node:test';
 import { setDevHooks, type AnySignal, type DevHooks } from '../../src/core/dev-hooks.js';
+import { markOwnerDisposed } from '../../src/leaks/disposed-sentinel.js';
 import { Signal, SignalObject, registry, type Connection } from '../../src/index.js';
 import { Button, Counter, collectUntil } from './fixtures.js';
 
@@ -23,9 +24,15 @@ const recorder: DevHooks = {
     assert.equal(connection.signal, signal);
     events.push(`disconnected ${label(signal)}`);
   },
-  disposed: (object) => events.push(`disposed ${object.constructor.name}`),
+  disposed: (object, signals) => {
+    // What leak detection does, so that an emit on a disposed object's signal reaches usedAfterDispose.
+    markOwnerDisposed(object, signals);
+    events.push(`disposed ${object.constructor.name}`);
+  },
+  receiverCollected: (connection) => events.push(`receiver collected ${label(connection.signal as AnySignal)}`),
   usedAfterDispose: (signal, action) => events.push(`used after dispose: ${action} ${label(signal)}`),
   liveObjects: () => [],
+  liveObjectCount: () => 0,
   connectionSite: (connection) => sites.get(connection),
 };
 
@@ -103,12 +110,13 @@ test('disconnected runs when a collected receiver is pruned', async () => {
     return signal.connectionCount === 0;
   });
   assert.equal(gone, true);
-  assert.deepEqual(events, ['disconnected changed']);
+  assert.deepEqual(events, ['receiver collected changed', 'disconnected changed']);
 });
 
 test('usedAfterDispose reports connect (which throws) and emit (a no-op)', () => {
   const button = new Button();
   button.clicked.connect(() => {});
+  button.toggled.connect(() => {}).disconnect(); // a signal once connected is owned, whatever its form
   button.dispose();
   events = [];
   assert.throws(() => button.clicked.connect(() => {}));
@@ -128,7 +136,7 @@ test('registry uses the hooks for connect sites and live objects', () => {
   const button = new Button();
   button.clicked.connect(function onClick() {});
   assert.deepEqual(registry.connectionsOf(button), [{ signal: 'clicked', slot: 'onClick', connectedAt: 'app.ts:1:1' }]);
-  setDevHooks({ ...recorder, liveObjects: () => [button] });
+  setDevHooks({ ...recorder, liveObjects: () => [button], liveObjectCount: () => 7 });
   assert.deepEqual(registry.liveObjects(), [button]);
-  assert.equal(registry.stats().liveObjects, 1);
+  assert.equal(registry.stats().liveObjects, 7, 'counted by the hooks, without listing (and touching) the objects');
 });

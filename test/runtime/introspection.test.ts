@@ -1,7 +1,7 @@
 // dumpObjectInfo, dumpObjectTree and the registry.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Signal, SignalObject, configureLeakDetection, dumpObjectInfo, dumpObjectTree, registry } from '../../src/index.js';
+import { Signal, SignalObject, configureLeakDetection, dumpObjectInfo, dumpObjectTree, registry, resetLeakDetection } from '../../src/index.js';
 import { Button, Counter } from './fixtures.js';
 
 function scene(): { window: SignalObject; ok: Button; status: Counter } {
@@ -105,5 +105,5 @@ test('registry.stats counts objects and connections; liveObjects is empty withou
   assert.equal(after.liveConnections - before.liveConnections, 0);
   assert.equal(after.liveObjects, undefined);
   assert.deepEqual(registry.liveObjects(), []);
-  configureLeakDetection({});
+  resetLeakDetection();
 });
