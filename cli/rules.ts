@@ -10,6 +10,7 @@ import {
   findDroppedEmitters,
   findIgnoredConnections,
   findUnboundClosureSlots,
+  DEFAULT_ONCE,
   type AnalysisContext,
   type Finding,
   type OncePolicy,
@@ -31,8 +32,8 @@ type Finder = (file: SourceFile, contextFor: ContextFor, options: RuleOptions) =
 /** The core's finder behind each rule of the plugin, called as the rule calls it (a test checks that none is missing). */
 export const finders: Readonly<Record<string, Finder>> = {
   'no-dropped-connected-emitter': (file, contextFor, options) => findDroppedEmitters(file, contextFor({ strict: options.strict === true })),
-  'no-unbound-closure-slot': (file, contextFor, options) => findUnboundClosureSlots(file, contextFor({}), { once: options.once ?? 'report' }),
-  'no-ignored-connection': (file, contextFor, options) => findIgnoredConnections(file, contextFor({}), { once: options.once ?? 'report' }),
+  'no-unbound-closure-slot': (file, contextFor, options) => findUnboundClosureSlots(file, contextFor({}), { once: options.once ?? DEFAULT_ONCE }),
+  'no-ignored-connection': (file, contextFor, options) => findIgnoredConnections(file, contextFor({}), { once: options.once ?? DEFAULT_ONCE }),
 };
 
 const prefix = 'slotguard/';

@@ -3,12 +3,12 @@
 import { ESLintUtils, type JSONSchema } from '@typescript-eslint/utils';
 import type { SourceFile } from 'ts-morph';
 import { createAnalysisContext, type AnalysisContext, type Finding } from './analysis/index.js';
-import type { OncePolicy } from './analysis/connection-fate.js';
+import { DEFAULT_ONCE, type OncePolicy } from './analysis/connection-fate.js';
 import { ruleDocsUrl } from './docs-url.js';
 import { reportFindings } from './no-dropped-connected-emitter.js';
 
 export interface OnceRuleOptions {
-  /** `'report'` (default, or `false`), `'allow'` (or `true`), or the names of the signals that fire once by contract. */
+  /** `'report'` (or `false`), `'allow'` (default, or `true`), or the names of the signals that fire once by contract. */
   once?: OncePolicy;
 }
 
@@ -17,7 +17,7 @@ export const onceOptionSchema: JSONSchema.JSONSchema4 = {
   properties: {
     once: {
       description:
-        "Whether `{ once: true }` connections end by themselves: 'report' (default, or false), 'allow' (or true), or the names of the signals that fire once by contract.",
+        "Whether `{ once: true }` connections end by themselves: 'report' (or false), 'allow' (default, or true), or the names of the signals that fire once by contract.",
       oneOf: [
         { type: 'string', enum: ['report', 'allow'] },
         { type: 'boolean' },
@@ -39,7 +39,7 @@ export function createOwnershipRule<MessageIds extends string>(spec: {
   return createRule<[OnceRuleOptions], MessageIds>({
     name: spec.name,
     meta: { type: 'problem', docs: { description: spec.description }, hasSuggestions: true, messages: spec.messages, schema: [onceOptionSchema] },
-    defaultOptions: [{ once: 'report' }],
+    defaultOptions: [{ once: DEFAULT_ONCE }],
     create(context, [options]) {
       const services = ESLintUtils.getParserServices(context);
       const settings = (context.settings as { slotguard?: { presets?: unknown[] } }).slotguard;
@@ -48,7 +48,7 @@ export function createOwnershipRule<MessageIds extends string>(spec: {
         Program(program) {
           const file = analysis.sourceFile(services.esTreeNodeToTSNodeMap.get(program));
           if (file === undefined) return;
-          reportFindings(context, spec.find(file, analysis, { once: options.once ?? 'report' }));
+          reportFindings(context, spec.find(file, analysis, { once: options.once ?? DEFAULT_ONCE }));
         },
       };
     },

@@ -92,7 +92,7 @@ const ownershipAnalyses = new WeakMap<AnalysisContext, OwnershipAnalysis>();
 export function ownershipFor(context: AnalysisContext): OwnershipAnalysis {
   let analysis = ownershipAnalyses.get(context);
   if (analysis === undefined) {
-    analysis = new OwnershipAnalysis({ isFreshCall: (call) => createdByModel(context, call) });
+    analysis = new OwnershipAnalysis({ isFreshCall: (call) => createdByModel(context, call), callers: context });
     ownershipAnalyses.set(context, analysis);
   }
   return analysis;

@@ -15,6 +15,9 @@ import { isThis, thisClassOf, unwrapExpression, type ClassLike } from './ownersh
  */
 export type OncePolicy = 'report' | 'allow' | boolean | readonly string[];
 
+/** A `{ once: true }` listener ends by itself when it fires: accepted unless the user asks otherwise. */
+export const DEFAULT_ONCE: OncePolicy = 'allow';
+
 export type Fate = { readonly ended: false } | { readonly ended: true; readonly how: EndedBy };
 
 export type EndedBy = 'receiver' | 'abort-signal' | 'once' | 'tied' | 'kept' | 'tracked' | 'returned' | 'escaped' | 'disconnected';
@@ -84,6 +87,8 @@ export function emitterKey(expression: Node): string {
     }
   }
   if (isThis(node)) return 'this';
+  // `view.win` in the constructor and `this.view.win` in `destroy()`: the same object when `view` is kept in `this.view`.
+  if (Node.isPropertyAccessExpression(node)) return `${emitterKey(node.getExpression())}.${node.getName()}`;
   return node.getText().replace(/\s+/g, '').replace(/\?\./g, '.').replace(/!/g, '');
 }
 

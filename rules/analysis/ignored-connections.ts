@@ -3,13 +3,13 @@
 // the connection, so it lives as long as the emitter. Reported at the connect call.
 import type { SourceFile } from 'ts-morph';
 import { connectFinding, findAtConnects, ownershipFor } from './connect-sites.js';
-import { connectionFate, lifetimeScope, type OncePolicy } from './connection-fate.js';
+import { connectionFate, DEFAULT_ONCE, lifetimeScope, type OncePolicy } from './connection-fate.js';
 import { lifecyclePathsAt } from './lifecycle-pairs.js';
 import type { AnalysisContext } from './context.js';
 import type { HandleKind } from './emitter-model.js';
 import type { Finding } from './finding.js';
 import type { ForeignReason } from './ownership.js';
-import { trackSuggestion } from './unbound-closure-slots.js';
+import { trackSuggestion, unboundClosureOf } from './unbound-closure-slots.js';
 
 export const ignoredConnectionMessages = {
   ignoredConnection:
@@ -18,7 +18,7 @@ export const ignoredConnectionMessages = {
 } as const;
 
 export interface IgnoredConnectionOptions {
-  /** How `{ once: true }` connections (and `once(…)` methods) are judged (default `'report'`). */
+  /** How `{ once: true }` connections (and `once(…)` methods) are judged (default `'allow'`). */
   readonly once?: OncePolicy;
 }
 
@@ -38,16 +38,19 @@ const REPORTED_OUTSIDE_CLASSES: ReadonlySet<ForeignReason> = new Set(['parameter
 
 export function findIgnoredConnections(file: SourceFile, context: AnalysisContext, options: IgnoredConnectionOptions = {}): Finding[] {
   const ownership = ownershipFor(context);
+  const once = options.once ?? DEFAULT_ONCE;
   return findAtConnects(file, context, (match) => {
     const { call, site } = match;
     if (site.receiver !== undefined) return undefined;
+    // One finding per connect call: a closure keeping `this` is no-unbound-closure-slot's finding.
+    if (unboundClosureOf(match, context, once) !== undefined) return undefined;
     const { cls, scope } = lifetimeScope(call);
     if (scope === undefined) return undefined; // module top level: wired once, for the program's life
     const owner = ownership.ownershipOf(site.emitter);
     if (owner.kind !== 'foreign') return undefined;
     // …unless a lifecycle pair says the function is an up path (module-level `enable()`).
     if (cls === undefined && !REPORTED_OUTSIDE_CLASSES.has(owner.reason) && lifecyclePathsAt(context, call) === undefined) return undefined;
-    if (connectionFate(match, context, options.once ?? 'report').ended) return undefined;
+    if (connectionFate(match, context, once).ended) return undefined;
     const track = cls === undefined ? undefined : trackSuggestion(match, cls);
     return connectFinding('no-ignored-connection', 'ignoredConnection', match, owner, { what: WHAT[site.handle] }, track === undefined ? [] : [track]);
   });

@@ -22,7 +22,7 @@ export { findUnboundClosureSlots } from './unbound-closure-slots.js';
 export type { UnboundClosureSlotOptions } from './unbound-closure-slots.js';
 export { findIgnoredConnections } from './ignored-connections.js';
 export type { IgnoredConnectionOptions } from './ignored-connections.js';
-export type { OncePolicy } from './connection-fate.js';
+export { DEFAULT_ONCE, type OncePolicy } from './connection-fate.js';
 export { OwnershipAnalysis } from './ownership.js';
 export type { Ownership, OwnedReason, ForeignReason } from './ownership.js';
 export type { DeclaredModelSpec } from './presets/declared.js';

@@ -4,7 +4,8 @@
 //
 // Precision comes first: every shape that is not clearly owned or clearly foreign is `unknown`,
 // and the rules stay silent on `unknown`.
-import { Node, SyntaxKind, ts, type CallExpression, type ClassDeclaration, type ClassExpression, type BinaryExpression, type BindingElement, type VariableDeclaration } from 'ts-morph';
+import { Node, SyntaxKind, ts, type CallExpression, type ClassDeclaration, type ClassExpression, type BinaryExpression, type BindingElement, type ParameterDeclaration, type VariableDeclaration } from 'ts-morph';
+import { callerVerdict, type CallerSource } from './caller-lifetimes.js';
 import { skipOuterExpressions } from './type-queries.js';
 import { wrapCompilerNode } from './wrap-node.js';
 
@@ -36,6 +37,8 @@ export type Ownership =
 export interface OwnershipOptions {
   /** Whether a call returns a fresh object (a factory). The analysis core plugs its summaries here. */
   readonly isFreshCall?: (call: CallExpression) => boolean;
+  /** Where the callers of a function or constructor are looked for; without it a parameter outlives the receiver. */
+  readonly callers?: CallerSource;
 }
 
 const UNKNOWN: Ownership = { kind: 'unknown' };
@@ -45,6 +48,8 @@ const foreign = (reason: ForeignReason, origin: string): Ownership => ({ kind: '
 
 /** Names that denote the global object or a host singleton even when no declaration is visible. */
 const GLOBAL_NAMES = new Set(['globalThis', 'window', 'document', 'global', 'self', 'process', 'navigator', 'location', 'history']);
+/** What a caller can pass that outlives the object it creates: a singleton, a global, its own injected service, its parent. */
+const LONGER_LIVED: ReadonlySet<ForeignReason> = new Set(['module', 'global', 'injected', 'parent']);
 /** Conventional factory method names: `document.createElement`, `node.cloneNode`, `makeRow()`. */
 const FRESH_METHOD = /^(?:create|clone|make|build)(?:[A-Z_]|$)/;
 /** Receiver-side calls that make the argument owned by `this`. */
@@ -234,9 +239,11 @@ export class OwnershipAnalysis {
   readonly #fields = new WeakMap<ts.Node, Map<string, Ownership>>();
   readonly #inProgress = new Set<string>();
   readonly #isFreshCall: (call: CallExpression) => boolean;
+  readonly #callers: CallerSource | undefined;
 
   constructor(options: OwnershipOptions = {}) {
     this.#isFreshCall = options.isFreshCall ?? (() => false);
+    this.#callers = options.callers;
   }
 
   /** The ownership of the object `expression` evaluates to, seen from where it stands. */
@@ -316,7 +323,7 @@ export class OwnershipAnalysis {
     }
     if (isAmbient(declaration)) return foreign('global', `the global \`${name}\``);
     if (Node.isParameterDeclaration(declaration)) {
-      return isCallbackParameter(declaration) ? UNKNOWN : foreign('parameter', `the parameter \`${name}\``);
+      return isCallbackParameter(declaration) ? UNKNOWN : this.#parameter(declaration, 'parameter', `the parameter \`${name}\``);
     }
     if (Node.isBindingElement(declaration)) return this.#bindingElement(declaration, name);
     if (Node.isVariableDeclaration(declaration)) {
@@ -327,6 +334,31 @@ export class OwnershipAnalysis {
       return foreign('module', `\`${name}\``);
     }
     return UNKNOWN;
+  }
+
+  /**
+   * A parameter judged by its callers (caller-lifetimes.ts): named with the first caller that
+   * passes a longer-lived object, not judged when every caller passes one whose lifetime it manages,
+   * longer-lived (as before) when nothing in the program calls it.
+   */
+  #parameter(parameter: ParameterDeclaration, reason: 'parameter' | 'injected', origin: string): Ownership {
+    if (this.#callers === undefined) return foreign(reason, origin);
+    const callers = this.#callers;
+    const key = `param:${parameter.getSourceFile().getFilePath()}:${parameter.getStart()}`;
+    if (this.#inProgress.has(key)) return UNKNOWN;
+    this.#inProgress.add(key);
+    try {
+      const verdict = callerVerdict(parameter, (argument) => {
+        const passed = this.ownershipOf(argument);
+        const longer = passed.kind === 'foreign' && LONGER_LIVED.has(passed.reason);
+        return { longer, origin: passed.kind === 'foreign' ? passed.origin : '' };
+      }, callers);
+      if (verdict.kind === 'satisfied') return UNKNOWN;
+      if (verdict.kind === 'violated') return foreign(reason, `${origin}, which ${verdict.where} passes as ${verdict.passes}`);
+      return foreign(reason, origin);
+    } finally {
+      this.#inProgress.delete(key);
+    }
   }
 
   #bindingElement(element: BindingElement, name: string): Ownership {
@@ -430,7 +462,7 @@ export class OwnershipAnalysis {
     // By name, not by symbol: GJS classes often extend an `any` base, where `this.x` has no symbol.
     const declaredHere = cls.getInstanceMember(name);
     if (declaredHere !== undefined && Node.isParameterDeclaration(declaredHere)) {
-      return foreign('injected', `the injected \`this.${name}\``);
+      return this.#parameter(declaredHere, 'injected', `the injected \`this.${name}\``);
     }
     if (declaredHere !== undefined && Node.isGetAccessorDeclaration(declaredHere)) {
       const body = declaredHere.getBody();

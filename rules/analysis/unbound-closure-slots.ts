@@ -5,20 +5,20 @@
 import { Node, type SourceFile } from 'ts-morph';
 import { slotCapture } from './closure-capture.js';
 import { classNameOf, connectFinding, findAtConnects, ownershipFor, thisCanTrack, type MatchedConnect } from './connect-sites.js';
-import { connectionFate, lifetimeScope, type OncePolicy } from './connection-fate.js';
+import { connectionFate, DEFAULT_ONCE, lifetimeScope, type OncePolicy } from './connection-fate.js';
 import type { AnalysisContext } from './context.js';
 import type { Finding, FindingSuggestion } from './finding.js';
-import type { ClassLike } from './ownership.js';
+import type { ClassLike, Ownership } from './ownership.js';
 
 export const unboundClosureSlotMessages = {
   unboundClosureSlot:
-    'This closure keeps this `{{className}}` alive and is connected to `{{signal}}` of `{{emitter}}` ({{type}}), {{origin}}, which this `{{className}}` does not own: the emitter keeps the closure, and the closure keeps the `{{className}}` for as long as the emitter lives. {{fix}}',
+    'This closure keeps this `{{className}}` alive and is connected to `{{signal}}` of `{{emitter}}` ({{type}}), {{origin}}, which this `{{className}}` does not own: the emitter keeps the closure, and the closure keeps the `{{className}}` for as long as the emitter lives.{{alsoIgnored}} {{fix}}',
   useReceiver: 'Connect with `this` as receiver, so the connection ends when this object is disposed.',
   trackConnection: 'Pass the Connection to `this.track(…)`, so it ends when this object is disposed.',
 } as const;
 
 export interface UnboundClosureSlotOptions {
-  /** How `{ once: true }` connections are judged (default `'report'`). */
+  /** How `{ once: true }` connections are judged (default `'allow'`). */
   readonly once?: OncePolicy;
 }
 
@@ -43,17 +43,35 @@ function receiverSuggestion(match: MatchedConnect, cls: ClassLike): FindingSugge
   return { messageId: 'useReceiver', data: {}, edits: [{ start: first.getStart(), end: first.getStart(), text: 'this, ' }] };
 }
 
+/**
+ * The class whose instance a connect call's closure keeps alive on an emitter `this` does not own,
+ * with nothing ending the connection: the no-unbound-closure-slot shape. no-ignored-connection asks
+ * it too, so that one connect call gets one finding (this one explains the leak best).
+ */
+export function unboundClosureOf(match: MatchedConnect, context: AnalysisContext, once: OncePolicy): { cls: ClassLike; owner: Ownership } | undefined {
+  const { call, site } = match;
+  if (site.receiver !== undefined || site.slot === undefined) return undefined;
+  const { cls } = lifetimeScope(call);
+  if (cls === undefined || slotCapture(site.slot, cls) === undefined) return undefined;
+  const owner = ownershipFor(context).ownershipOf(site.emitter);
+  if (owner.kind !== 'foreign') return undefined;
+  if (connectionFate(match, context, once).ended) return undefined;
+  return { cls, owner };
+}
+
+/** Does the connect call discard its handle (the no-ignored-connection half of the same leak)? */
+function discardsHandle(match: MatchedConnect): boolean {
+  const parent = match.call.getParent();
+  return Node.isExpressionStatement(parent) || Node.isVoidExpression(parent);
+}
+
 export function findUnboundClosureSlots(file: SourceFile, context: AnalysisContext, options: UnboundClosureSlotOptions = {}): Finding[] {
-  const ownership = ownershipFor(context);
   return findAtConnects(file, context, (match) => {
-    const { call, site } = match;
-    if (site.receiver !== undefined || site.slot === undefined) return undefined;
-    const { cls } = lifetimeScope(call);
-    if (cls === undefined || slotCapture(site.slot, cls) === undefined) return undefined;
-    const owner = ownership.ownershipOf(site.emitter);
-    if (owner.kind !== 'foreign') return undefined;
-    if (connectionFate(match, context, options.once ?? 'report').ended) return undefined;
+    const found = unboundClosureOf(match, context, options.once ?? DEFAULT_ONCE);
+    if (found === undefined) return undefined;
+    const { cls, owner } = found;
+    const alsoIgnored = discardsHandle(match) ? ' Its handle is discarded too (no-ignored-connection leaves this call to this rule).' : '';
     const suggestions = [receiverSuggestion(match, cls), trackSuggestion(match, cls)].filter((suggestion) => suggestion !== undefined);
-    return connectFinding('no-unbound-closure-slot', 'unboundClosureSlot', match, owner, { className: classNameOf(cls) }, suggestions);
+    return connectFinding('no-unbound-closure-slot', 'unboundClosureSlot', match, owner, { className: classNameOf(cls), alsoIgnored }, suggestions);
   });
 }

@@ -55,7 +55,13 @@ typedRuleTester().run('no-ignored-connection', forTester(rule), {
     valid(`class V extends SignalObject { own = new Store(); start() { this.own.child.changed.connect(render); } }`),
     // a line its author marks as not compiling (a type test) is not code that runs
     valid(`export function rejected(m: Store) {\n  // @ts-expect-error a slot with the wrong parameter type\n  m.changed.connect((v: string) => v);\n}`),
-    // once, when the option accepts it
+    // one finding per connect call: a closure keeping `this` is no-unbound-closure-slot's (it names this rule)
+    valid(`class V extends SignalObject { constructor(m: Store) { super(); m.changed.connect(() => this.render()); } render() {} }`),
+    valid(`class V extends SignalObject { constructor(m: Store) { super(); m.changed.connect(this.render.bind(this)); } render() {} }`),
+    valid(`class V extends SignalObject { onChange = () => this.render(); start(m: Store) { m.changed.connect(this.onChange); } render() {} }`),
+    // once: accepted by default (it ends when it fires), and by the option
+    valid(`export function attach(m: Store) { m.done.connect(render, { once: true }); }`),
+    valid(`class V extends SignalObject { constructor(m: Store) { super(); m.done.connect(render, { once: true }); } }`),
     valid(`export function attach(m: Store) { m.done.connect(render, { once: true }); }`, { once: 'allow' }),
     valid(`export function attach(m: Store) { m.done.connect(render, { once: true }); }`, { once: true }),
     valid(`export function attach(m: Store) { m.done.connect(render, { once: true }); }`, { once: ['done'] }),
@@ -87,12 +93,14 @@ typedRuleTester().run('no-ignored-connection', forTester(rule), {
     invalid(`class V extends SignalObject { start() { bus.changed.connect(render); } }`, ['bus.changed.connect(render)'], { track: true }),
     invalid(`class V extends SignalObject { start() { this.parent!.destroyed.connect(render); } }`, ['this.parent!.destroyed.connect(render)'], { track: true }),
     invalid(`class V extends SignalObject { start() { this.parent?.destroyed.connect(render); } }`, ['this.parent?.destroyed.connect(render)'], { track: true }),
-    invalid(`class V extends SignalObject { constructor(m: Store) { super(); m.changed.connect(() => this.render()); } render() {} }`, ['m.changed.connect(() => this.render())'], { track: true }),
     invalid(`class Presenter { constructor(private readonly m: Store) { m.changed.connect(render); } }`, ['m.changed.connect(render)']),
     invalid(`class V extends SignalObject { #c?: Connection; constructor(m: Store) { super(); this.#c = m.changed.connect(render); } }`, ['m.changed.connect(render)']),
     invalid(`class V extends SignalObject { constructor(m: Store) { super(); m.changed.connect(render); m.done.connect(render); } }`, ['m.changed.connect(render)', 'm.done.connect(render)'], { track: true }),
-    // once: reported by default and on signals not listed
-    invalid(`export function attach(m: Store) { m.done.connect(render, { once: true }); }`, ['m.done.connect(render, { once: true })']),
+    // once: reported when the option says 'report' (or false), and on signals not listed
+    invalid(`export function attach(m: Store) { m.done.connect(render, { once: true }); }`, ['m.done.connect(render, { once: true })'], { once: { once: 'report' } }),
+    invalid(`export function attach(m: Store) { m.done.connect(render, { once: true }); }`, ['m.done.connect(render, { once: true })'], { once: { once: false } }),
+    // a closure that does not keep `this` stays this rule's finding
+    invalid(`class V extends SignalObject { constructor(m: Store) { super(); m.changed.connect(() => render()); } }`, ['m.changed.connect(() => render())'], { track: true }),
     invalid(`export function attach(m: Store) { m.changed.connect(render, { once: true }); }`, ['m.changed.connect(render, { once: true })'], { once: { once: ['done'] } }),
     // a disconnect of another emitter does not end this one
     invalid(`export function attach(m: Store, other: Store) { m.changed.connect(render); other.changed.disconnect(); }`, ['m.changed.connect(render)']),

@@ -77,7 +77,8 @@ typedRuleTester().run('no-unbound-closure-slot', forTester(rule), {
     valid(`class V extends SignalObject { own = new Store(); constructor() { super(); this.own.child.changed.connect(() => this.render()); } render() {} }`),
     valid(`class V extends SignalObject { m: Store; constructor(m?: Store) { super(); this.m = m ?? new Store(); this.m.changed.connect(() => this.render()); } render() {} }`),
     valid(`class V extends SignalObject { constructor() { super(); const m = new Store(); m.changed.connect(() => this.render()); m.dispose(); } render() {} }`),
-    // `once` accepted by option
+    // `once` accepted by default and by option
+    valid(`class V extends SignalObject { constructor(m: Store) { super(); m.done.connect(() => this.render(), { once: true }); } render() {} }`),
     valid(`class V extends SignalObject { constructor(m: Store) { super(); m.done.connect(() => this.render(), { once: true }); } render() {} }`, { once: 'allow' }),
     valid(`class V extends SignalObject { constructor(m: Store) { super(); m.done.connect(() => this.render(), { once: true }); } render() {} }`, { once: ['done'] }),
   ],
@@ -111,8 +112,8 @@ typedRuleTester().run('no-unbound-closure-slot', forTester(rule), {
     invalid(`class V extends SignalObject { constructor(m: Store) { super(); const c = m.changed.connect(() => this.render()); } render() {} }`, 'm.changed.connect(() => this.render())', ['receiver']),
     invalid(`class V extends SignalObject { #c?: Connection; constructor(m: Store) { super(); this.#c = m.changed.connect(() => this.render()); } render() {} }`, 'm.changed.connect(() => this.render())', ['receiver']),
     invalid(`class V extends SignalObject { constructor(m: Store) { super(); void m.changed.connect(() => this.render()); } render() {} }`, 'm.changed.connect(() => this.render())', ['receiver']),
-    // once: reported by default, and on signals not listed
-    invalid(`class V extends SignalObject { constructor(m: Store) { super(); m.done.connect(() => this.render(), { once: true }); } render() {} }`, 'm.done.connect(() => this.render(), { once: true })', both),
+    // once: reported when the option says 'report', and on signals not listed
+    invalid(`class V extends SignalObject { constructor(m: Store) { super(); m.done.connect(() => this.render(), { once: true }); } render() {} }`, 'm.done.connect(() => this.render(), { once: true })', both, { once: 'report' }),
     invalid(`class V extends SignalObject { constructor(m: Store) { super(); m.changed.connect(() => this.render(), { once: true }); } render() {} }`, 'm.changed.connect(() => this.render(), { once: true })', both, { once: ['done'] }),
     // not a SignalObject: no receiver or track to suggest
     invalid(`class Presenter { constructor(m: Store) { m.changed.connect(() => this.update()); } update() {} }`, 'm.changed.connect(() => this.update())', []),

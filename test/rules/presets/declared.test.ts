@@ -49,11 +49,9 @@ const validForBoth = [
 ];
 
 tester.run('no-ignored-connection (declared models)', forTester(ignored), {
-  valid: validForBoth,
+  // one finding per connect call: these closures keep `this`, no-unbound-closure-slot reports them
+  valid: [...validForBoth, savedBadge, counter, singleton],
   invalid: [
-    { code: savedBadge, errors: [{ messageId: 'ignoredConnection', line: 4 }] },
-    { code: counter, errors: [{ messageId: 'ignoredConnection', line: 5 }] },
-    { code: singleton, errors: [{ messageId: 'ignoredConnection', line: 3 }] },
     { code: code(`export function log(events: EventBus) { events.subscribe('saved', (p) => console.log(p)); }`), errors: [{ messageId: 'ignoredConnection' }] },
   ],
 });

@@ -38,7 +38,29 @@ const onLoad = `export class Boot {
   init() {}
 }`;
 
+const onLoadPlain = `const init = () => {};
+export class Boot {
+  constructor() {
+    window.addEventListener('load', init, { once: true });
+  }
+}`;
+
 const validForBoth = [
+  // once: ends when it fires (accepted by default)
+  onLoad,
+  // added through the constructor parameter, removed through the parameter property it is kept in
+  `export class Tooltips {
+  constructor(readonly view: { win: Window; dom: HTMLElement }) {
+    view.win.addEventListener('resize', this.measure = this.measure.bind(this));
+    view.dom.addEventListener('mouseleave', this.leave);
+  }
+  measure() {}
+  readonly leave = () => this.measure();
+  destroy() {
+    this.view.win.removeEventListener('resize', this.measure);
+    this.view.dom.removeEventListener('mouseleave', this.leave);
+  }
+}`,
   // the same function removed when done
   `export class Layout {
   readonly #onResize = () => this.relayout();
@@ -71,8 +93,14 @@ const validForBoth = [
 tester.run('no-ignored-connection (dom)', forTester(ignored), {
   valid: [
     ...validForBoth,
-    { code: onLoad, options: [{ once: 'allow' }] },
-    { code: onLoad, options: [{ once: ['load'] }] },
+    { code: onLoadPlain, options: [{ once: 'allow' }] },
+    { code: onLoadPlain, options: [{ once: ['load'] }] },
+    // one finding per connect call: a closure keeping \`this\` is no-unbound-closure-slot's finding
+    tooltip,
+    layout,
+    shortcuts,
+    mountPoint,
+    { code: onLoad, options: [{ once: 'report' }] },
     // the listener is kept in a table and removed from there later
     `const listeners = new WeakMap<object, { target: EventTarget; listener: () => void }>();
 export function attach(key: object, target: EventTarget, onAbort: () => void) {
@@ -92,13 +120,23 @@ export function detach(key: object) {
   const listener = () => onAbort();
   target.addEventListener('abort', listener, { once: true });
 }`,
+      options: [{ once: 'report' }],
       errors: [{ messageId: 'ignoredConnection', line: 3 }],
     },
-    { code: tooltip, errors: [{ messageId: 'ignoredConnection', line: 3 }] },
-    { code: layout, errors: [{ messageId: 'ignoredConnection', line: 3 }] },
-    { code: shortcuts, errors: [{ messageId: 'ignoredConnection', line: 3 }] },
-    { code: mountPoint, errors: [{ messageId: 'ignoredConnection', line: 4 }] },
-    { code: onLoad, errors: [{ messageId: 'ignoredConnection', line: 3 }] },
+    { code: onLoadPlain, options: [{ once: 'report' }], errors: [{ messageId: 'ignoredConnection', line: 4 }] },
+    { code: onLoadPlain, options: [{ once: ['unload'] }], errors: [{ messageId: 'ignoredConnection', line: 4 }] },
+    // removed through a field that holds another object: not the same emitter
+    {
+      code: `export class Tooltips {
+  other?: { win: Window };
+  constructor(readonly view: { win: Window }) {
+    view.win.addEventListener('resize', measure);
+  }
+  destroy() { this.other?.win.removeEventListener('resize', measure); }
+}
+function measure() {}`,
+      errors: [{ messageId: 'ignoredConnection', line: 4 }],
+    },
     { code: `export function bind(el: HTMLElement) { el.addEventListener('click', () => console.log('clicked')); }`, errors: [{ messageId: 'ignoredConnection' }] },
   ],
 });
@@ -110,6 +148,7 @@ tester.run('no-unbound-closure-slot (dom)', forTester(unbound), {
     { code: layout, errors: [{ messageId: 'unboundClosureSlot', suggestions: [] }] },
     { code: shortcuts, errors: [{ messageId: 'unboundClosureSlot', suggestions: [] }] },
     { code: mountPoint, errors: [{ messageId: 'unboundClosureSlot', suggestions: [] }] },
+    { code: onLoad, options: [{ once: 'report' }], errors: [{ messageId: 'unboundClosureSlot', suggestions: [] }] },
   ],
 });
 

@@ -3,6 +3,7 @@
 // own declarations without `emit` (gobject-own), and every `gi://` module typed `any` (gobject-any).
 import { rule as dropped } from '../../../rules/no-dropped-connected-emitter.js';
 import { rule as ignored } from '../../../rules/no-ignored-connection.js';
+import { rule as unbound } from '../../../rules/no-unbound-closure-slot.js';
 import { forTester, presetFixture, typedRuleTester } from '../rule-tester.js';
 
 const imports = `import St from 'gi://St';
@@ -26,6 +27,11 @@ interface Twin {
   leak: string;
   /** Line of the finding, counted in `leak` from 1. */
   line: number;
+  /**
+   * The leaking closure keeps `this`: no-unbound-closure-slot reports the site, and
+   * no-ignored-connection stays silent there (one finding per connect call).
+   */
+  keepsThis?: true;
   clean: string[];
 }
 
@@ -33,6 +39,7 @@ interface Twin {
 const ignoredTwins: Twin[] = [
   {
     name: 'connect on global.display in enable(), nothing in disable()',
+    keepsThis: true,
     leak: `export default class A extends Extension {
   enable() { global.display.connect('window-created', () => this.count++); }
   disable() {}
@@ -50,6 +57,7 @@ const ignoredTwins: Twin[] = [
   },
   {
     name: 'connect_after on a Shell object',
+    keepsThis: true,
     leak: `export default class A extends Extension {
   enable() { Main.overview.connect_after('hidden', () => this.sync()); }
   disable() {}
@@ -67,6 +75,7 @@ const ignoredTwins: Twin[] = [
   },
   {
     name: 'connectObject tied to the extension (it is never destroyed)',
+    keepsThis: true,
     leak: `export default class A extends Extension {
   enable() { Main.panel.connectObject('notify::visible', () => this.sync(), this); }
   disable() {}
@@ -83,6 +92,7 @@ const ignoredTwins: Twin[] = [
   },
   {
     name: 'the enable path goes through a method; a handler id kept in a field, ended only when a window closes',
+    keepsThis: true,
     leak: `export default class A extends Extension {
   created = 0;
   perWindow = new Map<any, number>();
@@ -134,6 +144,7 @@ export function disable() { global.display.disconnect(id); }`,
   },
   {
     name: 'settings from getSettings(), a handler ended by a `destroy` handler of the widget that made it',
+    keepsThis: true,
     leak: `export class Indicator extends PanelMenu.Button {
   watch(settings: Gio.Settings) { settings.connect('changed::visible', () => this.sync()); }
   sync() {}
@@ -152,6 +163,7 @@ export function disable() { global.display.disconnect(id); }`,
   },
   {
     name: 'a `destroy` handler on a foreign actor that does not disconnect (it keeps this object until the actor goes)',
+    keepsThis: true,
     leak: `export class Watcher extends PanelMenu.Button {
   items: St.Widget[] = [];
   watch(actor: St.Widget) { actor.connect('destroy', () => { this.items.splice(this.items.indexOf(actor), 1); }); }
@@ -171,6 +183,7 @@ export function disable() { global.display.disconnect(id); }`,
   },
   {
     name: 'a window parameter outside preferences code',
+    keepsThis: true,
     leak: `export class Tracker extends PanelMenu.Button {
   follow(window: St.Widget) { window.connect('notify::title', () => this.sync()); }
   sync() {}
@@ -190,6 +203,7 @@ export function disable() { global.display.disconnect(id); }`,
   },
   {
     name: "a widget's connection to global.stage kept in a field but not ended by its destroy handler",
+    keepsThis: true,
     leak: `export class Indicator extends PanelMenu.Button {
   keyId = 0;
   constructor() { super(0, 'indicator'); this.connect('destroy', this._onDestroy.bind(this)); }
@@ -339,8 +353,12 @@ export function addRow(group: any) {
 for (const style of ['gobject-girs', 'gobject-own', 'gobject-any']) {
   const tester = typedRuleTester({ slotguard: { presets: ['slotguard', 'gobject'] } }, presetFixture(style));
   tester.run(`no-ignored-connection, GNOME shapes (${style})`, forTester(ignored), {
-    valid: [...ignoredTwins.flatMap((twin) => twin.clean), ...ignoredClean].map(code),
-    invalid: ignoredTwins.map((twin) => ({ name: twin.name, code: code(twin.leak), errors: [{ messageId: 'ignoredConnection', line: at(twin.line) }] })),
+    valid: [...ignoredTwins.flatMap((twin) => (twin.keepsThis ? [...twin.clean, twin.leak] : twin.clean)), ...ignoredClean].map(code),
+    invalid: ignoredTwins.filter((twin) => !twin.keepsThis).map((twin) => ({ name: twin.name, code: code(twin.leak), errors: [{ messageId: 'ignoredConnection', line: at(twin.line) }] })),
+  });
+  tester.run(`no-unbound-closure-slot, GNOME shapes (${style})`, forTester(unbound), {
+    valid: ignoredTwins.filter((twin) => twin.keepsThis).flatMap((twin) => twin.clean).map(code),
+    invalid: ignoredTwins.filter((twin) => twin.keepsThis).map((twin) => ({ name: twin.name, code: code(twin.leak), errors: [{ messageId: 'unboundClosureSlot', line: at(twin.line) }] })),
   });
   tester.run(`no-dropped-connected-emitter, GNOME shapes (${style})`, forTester(dropped), {
     valid: droppedTwins.flatMap((twin) => twin.clean).map(code),

@@ -28,7 +28,12 @@ const onceEnd = code(`export class Reader {
   finish() {}
 }`);
 
+const onceEndPlain = code(`export function onEnd(stream: Readable) { stream.once('end', () => console.log('end')); }`);
+
 const validForBoth = [
+  // Node's once(): ends when it fires (accepted by default)
+  onceEnd,
+  onceEndPlain,
   // the listener is kept in a field and removed with off()
   code(`export class Tail {
   readonly #onData = (chunk: Buffer) => this.push(chunk);
@@ -58,11 +63,18 @@ const validForBoth = [
 ];
 
 tester.run('no-ignored-connection (node-events)', forTester(ignored), {
-  valid: [...validForBoth, { code: onceEnd, options: [{ once: ['end'] }] }],
+  valid: [
+    ...validForBoth,
+    { code: onceEnd, options: [{ once: ['end'] }] },
+    // one finding per connect call: a closure keeping `this` is no-unbound-closure-slot's finding (it names this rule)
+    leakyTail,
+    shutdownHook,
+    { code: onceEnd, options: [{ once: 'report' }] },
+  ],
   invalid: [
-    { code: leakyTail, errors: [{ messageId: 'ignoredConnection'}] },
-    { code: shutdownHook, errors: [{ messageId: 'ignoredConnection' }] },
-    { code: onceEnd, errors: [{ messageId: 'ignoredConnection' }] },
+    // Node's once() is reported when the option says so
+    { code: onceEndPlain, options: [{ once: 'report' }], errors: [{ messageId: 'ignoredConnection' }] },
+    { code: code(`export function tail(stream: Readable) { stream.on('data', (chunk: Buffer) => console.log(chunk.length)); }`), errors: [{ messageId: 'ignoredConnection' }] },
     { code: code(`export function logErrors(server: import('node:net').Server) { server.on('error', (e) => console.error(e)); }`), errors: [{ messageId: 'ignoredConnection' }] },
   ],
 });
@@ -72,6 +84,7 @@ tester.run('no-unbound-closure-slot (node-events)', forTester(unbound), {
   invalid: [
     { code: leakyTail, errors: [{ messageId: 'unboundClosureSlot', suggestions: [] }] },
     { code: shutdownHook, errors: [{ messageId: 'unboundClosureSlot', suggestions: [] }] },
+    { code: onceEnd, options: [{ once: 'report' }], errors: [{ messageId: 'unboundClosureSlot', suggestions: [] }] },
   ],
 });
 
