@@ -1,6 +1,7 @@
 // Command-line parsing for `slotguard check`. Everything the user can get wrong here becomes a
 // UsageError (exit code 2) that names the bad input and the fix.
 import { parseArgs } from 'node:util';
+import { closestName } from './closest-name.js';
 import { formatNames, isFormatName, type FormatName } from './formatters/index.js';
 import { UsageError } from './usage-error.js';
 
@@ -72,30 +73,38 @@ function joinNegativeNumbers(argv: readonly string[]): string[] {
   return joined;
 }
 
+const options = {
+  project: { type: 'string', short: 'p' },
+  format: { type: 'string', short: 'f' },
+  'max-warnings': { type: 'string' },
+  preset: { type: 'string', multiple: true },
+  strict: { type: 'boolean' },
+  explain: { type: 'boolean' },
+  'output-file': { type: 'string', short: 'o' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+/** `unknown option --fromat (did you mean --format?)`, for the option node:util refused. */
+function unknownOption(argv: readonly string[], error: Error): UsageError | undefined {
+  if ((error as { code?: unknown }).code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return undefined;
+  // node:util quotes the option as written: "Unknown option '--fromat'".
+  const given = /'([^']+)'/.exec(error.message)?.[1] ?? argv.find((arg) => arg.startsWith('-')) ?? '';
+  const name = given.replace(/^-+/, '').replace(/=.*$/, '');
+  const long = given.startsWith('--') ? closestName(name, Object.keys(options)) : undefined;
+  const hint = long === undefined ? '' : ` (did you mean --${long}?)`;
+  return new UsageError(`unknown option ${given}${hint}. Run "slotguard --help" for the options.`);
+}
+
 /** Parses `argv` (without the node and script paths). Throws UsageError on bad input. */
 export function parseCommandLine(argv: readonly string[]): ParsedCommand {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: joinNegativeNumbers(argv),
-      allowPositionals: true,
-      strict: true,
-      options: {
-        project: { type: 'string', short: 'p' },
-        format: { type: 'string', short: 'f' },
-        'max-warnings': { type: 'string' },
-        preset: { type: 'string', multiple: true },
-        strict: { type: 'boolean' },
-        explain: { type: 'boolean' },
-        'output-file': { type: 'string', short: 'o' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
+    parsed = parseArgs({ args: joinNegativeNumbers(argv), allowPositionals: true, strict: true, options });
   } catch (error) {
-    // node:util's messages name the option ("Unknown option '--x'"); add what to do.
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new UsageError(`${reason}\nRun "slotguard --help" for the options.`);
+    if (!(error instanceof Error)) throw error;
+    // node:util's other messages name the option ("Option '-p, --project <value>' argument missing"); add what to do.
+    throw unknownOption(argv, error) ?? new UsageError(`${error.message}\nRun "slotguard --help" for the options.`);
   }
   const { values, positionals } = parsed;
   if (values.help === true) return { command: 'help' };

@@ -11,26 +11,28 @@ interface Directive {
   kind: DirectiveKind;
   /** Rule ids; undefined means every rule. */
   rules: ReadonlySet<string> | undefined;
+  /** The text after ` -- `, as ESLint's `justification`; empty without one. */
+  justification: string;
   /** 1-based line and column of the comment's start, and the line it ends on. */
   line: number;
   column: number;
   endLine: number;
 }
 
-/** Says whether a finding of `ruleId` at a 1-based position is silenced by a directive. */
-export type SuppressionCheck = (ruleId: string, line: number, column: number) => boolean;
+/** The directive that silences a finding of `ruleId` at a 1-based position (its justification), or undefined. */
+export type SuppressionCheck = (ruleId: string, line: number, column: number) => { justification: string } | undefined;
 
 const directivePattern = /^\s*eslint-(disable-next-line|disable-line|disable|enable)(?:\s+([^]*?))?\s*$/;
 
-function parseComment(text: string, multiLine: boolean): { kind: DirectiveKind; rules: ReadonlySet<string> | undefined } | undefined {
+function parseComment(text: string, multiLine: boolean): Pick<Directive, 'kind' | 'rules' | 'justification'> | undefined {
   const body = multiLine ? text.slice(2, -2) : text.slice(2);
-  const withoutReason = body.split(/\s--\s/)[0] ?? '';
+  const [withoutReason = '', ...reason] = body.split(/\s--\s/);
   const match = directivePattern.exec(withoutReason);
   if (match === null) return undefined;
   const kind = match[1] as DirectiveKind;
   if (!multiLine && (kind === 'disable' || kind === 'enable')) return undefined;
   const list = (match[2] ?? '').split(',').map((rule) => rule.trim()).filter((rule) => rule !== '');
-  return { kind, rules: list.length === 0 ? undefined : new Set(list) };
+  return { kind, rules: list.length === 0 ? undefined : new Set(list), justification: reason.join(' -- ').trim() };
 }
 
 function collectDirectives(file: SourceFile): Directive[] {
@@ -64,37 +66,38 @@ function covers(rules: ReadonlySet<string> | undefined, ruleId: string): boolean
 
 export function suppressionsOf(file: SourceFile): SuppressionCheck {
   // Most files have no directive at all: skip the comment walk for them.
-  if (!file.getFullText().includes('eslint-')) return () => false;
+  if (!file.getFullText().includes('eslint-')) return () => undefined;
   const directives = collectDirectives(file);
-  if (directives.length === 0) return () => false;
+  if (directives.length === 0) return () => undefined;
   return (ruleId, line, column) => {
-    let allDisabled = false;
-    const disabled = new Set<string>();
-    const reEnabled = new Set<string>();
+    // The block directives in force at the position: one disabling every rule, or this one.
+    let allDisabled: Directive | undefined;
+    let disabled: Directive | undefined;
+    let reEnabled = false;
     for (const directive of directives) {
-      if (directive.kind === 'disable-line' && directive.line === line && covers(directive.rules, ruleId)) return true;
-      if (directive.kind === 'disable-next-line' && directive.endLine + 1 === line && covers(directive.rules, ruleId)) return true;
+      if (directive.kind === 'disable-line' && directive.line === line && covers(directive.rules, ruleId)) return directive;
+      if (directive.kind === 'disable-next-line' && directive.endLine + 1 === line && covers(directive.rules, ruleId)) return directive;
       const before = directive.line < line || (directive.line === line && directive.column <= column);
       if (!before) continue;
       if (directive.kind === 'disable') {
         if (directive.rules === undefined) {
-          allDisabled = true;
-          reEnabled.clear();
+          allDisabled = directive;
+          reEnabled = false;
         } else if (directive.rules.has(ruleId)) {
-          disabled.add(ruleId);
-          reEnabled.delete(ruleId);
+          disabled = directive;
+          reEnabled = false;
         }
       } else if (directive.kind === 'enable') {
         if (directive.rules === undefined) {
-          allDisabled = false;
-          disabled.clear();
-          reEnabled.clear();
+          allDisabled = undefined;
+          disabled = undefined;
+          reEnabled = false;
         } else if (directive.rules.has(ruleId)) {
-          disabled.delete(ruleId);
-          reEnabled.add(ruleId);
+          disabled = undefined;
+          reEnabled = true;
         }
       }
     }
-    return disabled.has(ruleId) || (allDisabled && !reEnabled.has(ruleId));
+    return disabled ?? (reEnabled ? undefined : allDisabled);
   };
 }

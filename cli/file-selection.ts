@@ -10,33 +10,45 @@ function isCheckable(file: SourceFile): boolean {
   return !file.isDeclarationFile() && !file.isInNodeModules();
 }
 
-function filesForPattern(project: Project, pattern: string, cwd: string): SourceFile[] {
+function filesForPattern(projects: readonly Project[], pattern: string, cwd: string): SourceFile[] {
   const path = resolve(cwd, pattern);
   const stats = statSync(path, { throwIfNoEntry: false });
   if (stats?.isFile() === true) {
-    // A file outside the tsconfig's include still gets analysed, with the project's options.
-    return [project.getSourceFile(path) ?? project.addSourceFileAtPath(path)];
+    const inProject = projects.map((project) => project.getSourceFile(path)).find((file) => file !== undefined);
+    // A file outside every tsconfig's include still gets analysed, with the first project's options.
+    return [inProject ?? (projects[0] as Project).addSourceFileAtPath(path)];
   }
   if (stats?.isDirectory() === true) {
-    const prefix = path.endsWith(sep) ? path : path + sep;
-    return project.getSourceFiles().filter((file) => file.getFilePath().startsWith(prefix.split(sep).join('/')));
+    const prefix = (path.endsWith(sep) ? path : path + sep).split(sep).join('/');
+    return projects.flatMap((project) => project.getSourceFiles().filter((file) => file.getFilePath().startsWith(prefix)));
   }
-  return project.getSourceFiles(path);
+  return projects.flatMap((project) => project.getSourceFiles(path));
 }
 
-export function selectFiles(project: Project, patterns: readonly string[], cwd: string): SourceFile[] {
-  const selected = new Set<SourceFile>();
+function byPath(a: SourceFile, b: SourceFile): number {
+  return a.getFilePath() < b.getFilePath() ? -1 : a.getFilePath() > b.getFilePath() ? 1 : 0;
+}
+
+/**
+ * The files to report on, in path order. A file in several projects (a solution's references
+ * may overlap) is checked once, in the first project that has it.
+ */
+export function selectFiles(projects: readonly Project[], patterns: readonly string[], cwd: string): SourceFile[] {
+  const selected = new Map<string, SourceFile>();
+  const add = (file: SourceFile): void => {
+    if (!selected.has(file.getFilePath())) selected.set(file.getFilePath(), file);
+  };
   if (patterns.length === 0) {
-    for (const file of project.getSourceFiles()) if (isCheckable(file)) selected.add(file);
+    for (const project of projects) for (const file of project.getSourceFiles()) if (isCheckable(file)) add(file);
   }
   for (const pattern of patterns) {
-    const matched = filesForPattern(project, pattern, cwd).filter(isCheckable);
+    const matched = filesForPattern(projects, pattern, cwd).filter(isCheckable);
     if (matched.length === 0) {
       throw new UsageError(
         `No files of the project match "${pattern}". Check the path or glob (quote globs so the shell does not expand them), and that the files are in the tsconfig's "include".`,
       );
     }
-    for (const file of matched) selected.add(file);
+    for (const file of matched) add(file);
   }
-  return [...selected].sort((a, b) => (a.getFilePath() < b.getFilePath() ? -1 : a.getFilePath() > b.getFilePath() ? 1 : 0));
+  return [...selected.values()].sort(byPath);
 }

@@ -1,6 +1,7 @@
-// Loads the TypeScript project that `slotguard check` analyses, turning every way a tsconfig can be
-// wrong (missing, a folder without one, broken JSON, bad options, no input files) into a
-// UsageError that names the file and says what to do.
+// Loads the TypeScript projects that `slotguard check` analyses (the tsconfig and the projects its
+// `references` name), turning every way a tsconfig can be wrong (missing, a folder without one,
+// broken JSON, bad options, a reference to nothing, no input files) into a UsageError that names
+// the file and says what to do.
 import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { Project, ts } from 'ts-morph';
@@ -40,7 +41,7 @@ function describeDiagnostic(diagnostic: ts.Diagnostic, cwd: string): string {
 }
 
 /** Reads and checks the config with the compiler's own parser before ts-morph builds the program. */
-function validateTsconfig(tsconfigPath: string, cwd: string): void {
+function parseTsconfig(tsconfigPath: string, cwd: string): ts.ParsedCommandLine {
   const read = ts.readConfigFile(tsconfigPath, (path) => ts.sys.readFile(path));
   if (read.error !== undefined) {
     throw new UsageError(
@@ -50,21 +51,48 @@ function validateTsconfig(tsconfigPath: string, cwd: string): void {
   // Parsed from the source text (not the plain object) so that option errors carry their position.
   const configSource = ts.readJsonConfigFile(tsconfigPath, (path) => ts.sys.readFile(path));
   const parsed = ts.parseJsonSourceFileConfigFileContent(configSource, ts.sys, resolve(tsconfigPath, '..'), undefined, tsconfigPath);
-  const noInputs = parsed.errors.find((diagnostic) => diagnostic.code === 18003);
-  if (noInputs !== undefined || parsed.fileNames.length === 0) {
-    throw new UsageError(
-      `The TypeScript project "${shown(tsconfigPath, cwd)}" includes no TypeScript files. Check its "include"/"files", or pass the project that holds your sources with --project.`,
-    );
-  }
-  if (parsed.errors.length > 0) {
-    const details = parsed.errors.map((diagnostic) => `  ${describeDiagnostic(diagnostic, cwd)}`).join('\n');
+  // "No inputs were found" is judged over the project and its references together (loadProjects).
+  const errors = parsed.errors.filter((diagnostic) => diagnostic.code !== 18003);
+  if (errors.length > 0) {
+    const details = errors.map((diagnostic) => `  ${describeDiagnostic(diagnostic, cwd)}`).join('\n');
     throw new UsageError(`The TypeScript project "${shown(tsconfigPath, cwd)}" has configuration errors:\n${details}\nFix them (tsc reports the same), then run slotguard again.`);
   }
+  return parsed;
 }
 
-export function loadProject(givenPath: string, cwd: string): Project {
+/**
+ * The config's projects: its own (when it has files) and, as `tsc -b` builds them, those its
+ * `references` name, transitively. A solution-style tsconfig (`"files": []` with references, as
+ * Vite's templates have) is only its references.
+ */
+function projectConfigs(tsconfigPath: string, cwd: string, seen: Set<string>): string[] {
+  if (seen.has(tsconfigPath)) return [];
+  seen.add(tsconfigPath);
+  const parsed = parseTsconfig(tsconfigPath, cwd);
+  const own = parsed.fileNames.length > 0 ? [tsconfigPath] : [];
+  const referenced = (parsed.projectReferences ?? []).flatMap((reference) => {
+    const path = ts.resolveProjectReferencePath(reference);
+    if (!existsSync(path)) {
+      throw new UsageError(
+        `The TypeScript project "${shown(tsconfigPath, cwd)}" references "${shown(reference.path, cwd)}", which has no tsconfig. Fix the "references" entry, or pass the project that holds your sources with --project.`,
+      );
+    }
+    return projectConfigs(path, cwd, seen);
+  });
+  return [...own, ...referenced];
+}
+
+/** The projects `slotguard check` analyses, one ts-morph Project per tsconfig with files. */
+export function loadProjects(givenPath: string, cwd: string): Project[] {
   const tsconfigPath = resolveTsconfigPath(givenPath, cwd);
-  validateTsconfig(tsconfigPath, cwd);
-  // Only the config's own files are checked; the files they import are still in the program.
-  return new Project({ tsConfigFilePath: tsconfigPath, skipFileDependencyResolution: true });
+  const seen = new Set<string>();
+  const configs = projectConfigs(tsconfigPath, cwd, seen);
+  if (configs.length === 0) {
+    const references = seen.size > 1 ? ', and neither do the projects it references' : '';
+    throw new UsageError(
+      `The TypeScript project "${shown(tsconfigPath, cwd)}" includes no TypeScript files${references}. Check its "include"/"files"${references === '' ? '' : ' and "references"'}, or pass the project that holds your sources with --project.`,
+    );
+  }
+  // Only the configs' own files are checked; the files they import are still in each program.
+  return configs.map((path) => new Project({ tsConfigFilePath: path, skipFileDependencyResolution: true }));
 }

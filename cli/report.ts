@@ -4,27 +4,48 @@
 
 export type Severity = 'error' | 'warning';
 
+/** ESLint's fix: replace `range` (file offsets) with `text`. */
+export interface ReportedFix {
+  range: [number, number];
+  text: string;
+}
+
 export interface ReportedSuggestion {
+  messageId: string;
+  data: Readonly<Record<string, string>>;
+  fix: ReportedFix;
   /** The suggestion's text, as the editor would show it. */
   desc: string;
 }
 
 export interface ReportedMessage {
-  /** Full rule id, with the plugin prefix: `slotguard/no-dropped-connected-emitter`. */
-  ruleId: string;
+  /** Full rule id, with the plugin prefix: `slotguard/no-dropped-connected-emitter`; null for a file that does not parse. */
+  ruleId: string | null;
+  /** A file that does not parse, as ESLint's "Parsing error": no rule ran on it. */
+  fatal?: true;
   severity: Severity;
   message: string;
   line: number;
   column: number;
-  endLine: number;
-  endColumn: number;
-  suggestions: ReportedSuggestion[];
+  messageId?: string;
+  endLine?: number;
+  endColumn?: number;
+  suggestions?: ReportedSuggestion[];
+}
+
+/** A message silenced by an `eslint-disable…` comment, listed as ESLint lists it. */
+export interface SuppressedMessage extends ReportedMessage {
+  suppressions: { kind: 'directive'; justification: string }[];
 }
 
 export interface FileReport {
   /** Absolute path. */
   filePath: string;
   messages: ReportedMessage[];
+  /** The messages `eslint-disable…` comments silenced; none when absent. */
+  suppressedMessages?: SuppressedMessage[];
+  /** The file's text, given when it has messages (as ESLint's results carry it). */
+  source?: string;
 }
 
 export interface RuleDescription {
@@ -47,17 +68,21 @@ export interface CheckReport {
 
 export interface ReportCounts {
   errorCount: number;
+  /** Files that did not parse (each one error too). */
+  fatalErrorCount: number;
   warningCount: number;
 }
 
 export function countFindings(files: readonly FileReport[]): ReportCounts {
   let errorCount = 0;
+  let fatalErrorCount = 0;
   let warningCount = 0;
   for (const file of files) {
     for (const message of file.messages) {
       if (message.severity === 'error') errorCount++;
       else warningCount++;
+      if (message.fatal === true) fatalErrorCount++;
     }
   }
-  return { errorCount, warningCount };
+  return { errorCount, fatalErrorCount, warningCount };
 }

@@ -1,15 +1,15 @@
 // `slotguard check` from argv to exit code: parse, load the project, pick the files, run the rules,
 // write the report. Exit 0 clean, 1 findings, 2 usage or configuration error.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { Project } from 'ts-morph';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { Project, SourceFile } from 'ts-morph';
 import { parseCommandLine, usage, type CheckOptions } from './args.js';
 import { AnalysisCrash, checkFiles, type CheckRule } from './check.js';
 import { selectFiles } from './file-selection.js';
 import { formatReport } from './formatters/index.js';
-import { createProgress, type ProgressStream } from './progress.js';
-import { loadProject } from './project.js';
-import { countFindings, type CheckReport } from './report.js';
+import { createProgress, type Progress, type ProgressStream } from './progress.js';
+import { loadProjects } from './project.js';
+import { countFindings, type CheckReport, type FileReport } from './report.js';
 import { loadCheckRules, writeExplanations } from './rules.js';
 import { UsageError } from './usage-error.js';
 
@@ -42,26 +42,53 @@ function exitCodeFor(report: CheckReport, options: CheckOptions): number {
   return 0;
 }
 
+/** The rules for each project (one analysis per program), for the files selected from it. */
+function checkProjects(projects: readonly Project[], files: readonly SourceFile[], options: CheckOptions, env: RunEnvironment, progress: Progress): { files: FileReport[]; rules: CheckRule[] } {
+  const loadRules = env.loadRules ?? loadCheckRules;
+  const reports: FileReport[] = [];
+  let rules: CheckRule[] | undefined;
+  for (const project of projects) {
+    const own = files.filter((file) => file.getProject() === project);
+    if (own.length === 0 && rules !== undefined) continue;
+    const projectRules = loadRules(project, options);
+    rules ??= projectRules;
+    reports.push(...checkFiles(own, projectRules, progress));
+  }
+  reports.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
+  return { files: reports, rules: rules ?? [] };
+}
+
+function writeReport(text: string, options: CheckOptions, env: RunEnvironment): void {
+  if (options.outputFile === undefined) {
+    env.stdout.write(text);
+    return;
+  }
+  const path = resolve(env.cwd, options.outputFile);
+  // As ESLint's --output-file: the folder is created when it does not exist yet.
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}
+
 function check(options: CheckOptions, env: RunEnvironment): number {
-  const project = loadProject(options.project, env.cwd);
-  const files = selectFiles(project, options.patterns, env.cwd);
-  const rules = (env.loadRules ?? loadCheckRules)(project, options);
+  const projects = loadProjects(options.project, env.cwd);
+  const files = selectFiles(projects, options.patterns, env.cwd);
   const progress = createProgress(files.length, env.stderr, env.progressMinimumFiles);
   let report: CheckReport;
   try {
+    const checked = checkProjects(projects, files, options, env, progress);
     report = {
       cwd: env.cwd,
-      files: checkFiles(files, rules, progress),
-      rules: rules.map(({ id, description, helpUri, severity }) => ({ id, description, helpUri, severity })),
+      files: checked.files,
+      rules: checked.rules.map(({ id, description, helpUri, severity }) => ({ id, description, helpUri, severity })),
       toolVersion: toolVersion(),
     };
   } finally {
     progress.done();
   }
-  const text = formatReport(report, options.format, { color: env.color === true && options.outputFile === undefined });
-  if (options.outputFile === undefined) env.stdout.write(text);
-  else writeFileSync(resolve(env.cwd, options.outputFile), text);
-  if (options.explain) writeExplanations(project, files, options, env.stderr, env.cwd);
+  writeReport(formatReport(report, options.format, { color: env.color === true && options.outputFile === undefined }), options, env);
+  if (options.explain) {
+    for (const project of projects) writeExplanations(project, files.filter((file) => file.getProject() === project), options, env.stderr, env.cwd);
+  }
   const code = exitCodeFor(report, options);
   const { warningCount } = countFindings(report.files);
   if (code === 1 && options.maxWarnings >= 0 && warningCount > options.maxWarnings) {

@@ -3,6 +3,7 @@
 import { ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
 import { createAnalysisContext, fileMayConnect, findDroppedEmitters, type DroppedEmitterMessageId, type Finding } from './analysis/index.js';
 import { ruleDocsUrl } from './docs-url.js';
+import { assertSupportedTypeScript } from './typescript-version.js';
 
 export const name = 'no-dropped-connected-emitter';
 
@@ -76,6 +77,7 @@ export const rule = createRule<[RuleOptions], DroppedEmitterMessageId>({
   defaultOptions: [{ strict: false }],
   create(context, [options]) {
     const services = ESLintUtils.getParserServices(context);
+    assertSupportedTypeScript();
     const settings = (context.settings as { slotguard?: SlotguardSettings }).slotguard;
     const analysis = createAnalysisContext(services.program, { presets: settings?.presets, strict: options.strict === true });
     // At the end of the traversal: the analysis is whole-file anyway, and by then the checker answers

@@ -6,6 +6,7 @@ import { createAnalysisContext, type AnalysisContext, type Finding } from './ana
 import { DEFAULT_ONCE, type OncePolicy } from './analysis/connection-fate.js';
 import { ruleDocsUrl } from './docs-url.js';
 import { reportFindings } from './no-dropped-connected-emitter.js';
+import { assertSupportedTypeScript } from './typescript-version.js';
 
 export interface OnceRuleOptions {
   /** `'report'` (or `false`), `'allow'` (default, or `true`), or the names of the signals that fire once by contract. */
@@ -42,6 +43,7 @@ export function createOwnershipRule<MessageIds extends string>(spec: {
     defaultOptions: [{ once: DEFAULT_ONCE }],
     create(context, [options]) {
       const services = ESLintUtils.getParserServices(context);
+      assertSupportedTypeScript();
       const settings = (context.settings as { slotguard?: { presets?: unknown[] } }).slotguard;
       const analysis = createAnalysisContext(services.program, { presets: settings?.presets });
       return {

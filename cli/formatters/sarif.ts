@@ -3,7 +3,7 @@
 // directory (uriBaseId %SRCROOT%) so that code scanning maps them onto the repository.
 import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CheckReport, RuleDescription, Severity } from '../report.js';
+import type { CheckReport, FileReport, ReportedMessage, RuleDescription, Severity } from '../report.js';
 
 const schemaUri = 'https://json.schemastore.org/sarif-2.1.0.json';
 const informationUri = 'https://www.npmjs.com/package/slotguard';
@@ -33,28 +33,40 @@ function ruleDescriptor(rule: RuleDescription): object {
   };
 }
 
+function location(file: FileReport, message: ReportedMessage, cwd: string): object {
+  return {
+    physicalLocation: {
+      artifactLocation: artifactLocation(file.filePath, cwd),
+      region: {
+        startLine: message.line,
+        startColumn: message.column,
+        ...(message.endLine === undefined ? {} : { endLine: message.endLine, endColumn: message.endColumn }),
+      },
+    },
+  };
+}
+
 export function formatSarif(report: CheckReport): string {
   const ruleIndex = new Map(report.rules.map((rule, index) => [rule.id, index]));
-  const results = report.files.flatMap((file) =>
-    file.messages.map((message) => ({
-      ruleId: message.ruleId,
-      ...(ruleIndex.has(message.ruleId) ? { ruleIndex: ruleIndex.get(message.ruleId) } : {}),
-      level: level(message.severity),
-      message: { text: message.message },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: artifactLocation(file.filePath, report.cwd),
-            region: {
-              startLine: message.line,
-              startColumn: message.column,
-              endLine: message.endLine,
-              endColumn: message.endColumn,
-            },
-          },
-        },
-      ],
-    })),
+  const findings = report.files.flatMap((file) => file.messages.filter((message) => message.ruleId !== null).map((message) => ({ file, message, ruleId: message.ruleId ?? '' })));
+  const results = findings.map(({ file, message, ruleId }) => ({
+    ruleId,
+    ...(ruleIndex.has(ruleId) ? { ruleIndex: ruleIndex.get(ruleId) } : {}),
+    level: level(message.severity),
+    message: { text: message.message },
+    locations: [location(file, message, report.cwd)],
+  }));
+  // A file that does not parse was not analysed: a tool execution error of this run (as ESLint's
+  // SARIF formatter reports fatal messages), which code scanning shows with the run's status.
+  const parsingErrors = report.files.flatMap((file) =>
+    file.messages
+      .filter((message) => message.fatal === true)
+      .map((message) => ({
+        level: 'error',
+        message: { text: message.message },
+        locations: [location(file, message, report.cwd)],
+        descriptor: { id: 'parsing-error' },
+      })),
   );
   const log = {
     $schema: schemaUri,
@@ -75,6 +87,7 @@ export function formatSarif(report: CheckReport): string {
           '%SRCROOT%': { uri: pathToFileURL(report.cwd + sep).href },
         },
         columnKind: 'utf16CodeUnits',
+        invocations: [{ executionSuccessful: parsingErrors.length === 0, toolExecutionNotifications: parsingErrors }],
         results,
       },
     ],

@@ -27,7 +27,8 @@ export function formatStylish(report: CheckReport, options: { color?: boolean } 
       (row) =>
         `  ${paint('dim', row.position.padEnd(positionWidth))}  ` +
         `${paint(row.severity === 'error' ? 'red' : 'yellow', row.severity.padEnd(severityWidth))}  ` +
-        `${row.text}  ${paint('dim', row.ruleId)}`,
+        // A parsing error has no rule: ESLint prints nothing after its text.
+        (row.ruleId === null ? row.text : `${row.text}  ${paint('dim', row.ruleId)}`),
     );
     blocks.push(`${paint('underline', file.filePath)}\n${lines.join('\n')}`);
   }

@@ -13,7 +13,7 @@ import { trackSuggestion, unboundClosureOf } from './unbound-closure-slots.js';
 
 export const ignoredConnectionMessages = {
   ignoredConnection:
-    '{{what}} `{{signal}}` of `{{emitter}}` ({{type}}), {{origin}}, and nothing ends the connection: it lives as long as `{{emitter}}` does, with everything its slot holds. {{fix}}',
+    '{{what}} `{{signal}}` of `{{emitter}}` ({{type}}), {{origin}}, is dropped, and nothing ends the connection: it lives as long as `{{emitter}}` does, with everything its slot holds. {{fix}}',
   trackConnection: 'Pass the Connection to `this.track(…)`, so it ends when this object is disposed.',
 } as const;
 

@@ -64,7 +64,11 @@ describe('command line', () => {
   });
 
   test('unknown options, missing values, missing or unknown commands', () => {
-    assert.match(usageErrorOf(['check', '--fromat', 'json']), /--fromat[\s\S]*slotguard --help/);
+    assert.equal(usageErrorOf(['check', '--fromat', 'json']), 'unknown option --fromat (did you mean --format?). Run "slotguard --help" for the options.');
+    assert.match(usageErrorOf(['check', '--stirct']), /^unknown option --stirct \(did you mean --strict\?\)/);
+    assert.match(usageErrorOf(['check', '--max-warning=3']), /^unknown option --max-warning \(did you mean --max-warnings\?\)/);
+    assert.match(usageErrorOf(['check', '--colour']), /^unknown option --colour\. Run "slotguard --help"/);
+    assert.match(usageErrorOf(['check', '-x']), /^unknown option -x\. Run "slotguard --help"/);
     assert.match(usageErrorOf(['check', '--project']), /--project[\s\S]*slotguard --help/);
     assert.match(usageErrorOf([]), /Missing command\. Run "slotguard check"/);
     assert.match(usageErrorOf(['lint']), /Unknown command "lint"\. The only command is "check"/);

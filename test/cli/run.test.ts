@@ -24,7 +24,7 @@ function markerRule(severity: 'error' | 'warning' = 'error'): CheckRule {
         data: { name: 'LEAK' },
         start: match.index,
         end: match.index + 4,
-        suggestions: [{ messageId: 'fix', data: { name: 'it' } }],
+        suggestions: [{ messageId: 'fix', data: { name: 'it' }, edits: [{ start: match.index, end: match.index + 4, text: '' }] }],
       }));
     },
   };
@@ -65,7 +65,8 @@ describe('slotguard check: exit codes and messages', () => {
 
   test('json: ESLint result shape, every checked file listed', () => {
     const result = runCli(['check', '--format', 'json'], withMarker('warning'));
-    const files = JSON.parse(result.stdout) as { filePath: string; errorCount: number; warningCount: number; messages: { severity: number; line: number; column: number; endColumn: number; suggestions: { desc: string }[] }[] }[];
+    const files = JSON.parse(result.stdout) as { filePath: string; errorCount: number; warningCount: number; source?: string; messages: unknown[] }[];
+    const leakAt = readFileSync(join(basic, 'src', 'leaky.ts'), 'utf8').indexOf('LEAK');
     assert.deepEqual(
       files.map((file) => [file.filePath, file.errorCount, file.warningCount]),
       [
@@ -73,7 +74,19 @@ describe('slotguard check: exit codes and messages', () => {
         [join(basic, 'src', 'sub', 'clean.ts'), 0, 0],
       ],
     );
-    assert.deepEqual(files[0]?.messages[0], { ruleId: 'slotguard/marker', severity: 1, message: 'Marker LEAK found.', line: 2, column: 28, endLine: 2, endColumn: 32, suggestions: [{ desc: 'Remove it' }] });
+    assert.deepEqual(files[0]?.messages[0], {
+      ruleId: 'slotguard/marker',
+      severity: 1,
+      message: 'Marker LEAK found.',
+      line: 2,
+      column: 28,
+      messageId: 'leak',
+      endLine: 2,
+      endColumn: 32,
+      suggestions: [{ messageId: 'fix', data: { name: 'it' }, fix: { range: [leakAt, leakAt + 4], text: '' }, desc: 'Remove it' }],
+    });
+    assert.equal(files[0]?.source, readFileSync(join(basic, 'src', 'leaky.ts'), 'utf8'), 'a file with messages carries its source');
+    assert.equal(files[1]?.source, undefined, 'a file without messages does not');
   });
 
   test('files, folders and globs pick what is reported', () => {
@@ -111,6 +124,10 @@ describe('slotguard check: exit codes and messages', () => {
       expectUsageError(['check', '-p', 'broken-json'], cliFixtures, /"broken-json\/tsconfig\.json" cannot be read: broken-json\/tsconfig\.json:\d+:\d+: .*\nFix the file/);
     });
 
+    test('a solution-style tsconfig whose reference has no tsconfig', () => {
+      expectUsageError(['check', '-p', 'solution-broken'], cliFixtures, /"solution-broken\/tsconfig\.json" references "solution-broken\/packages\/missing", which has no tsconfig\. Fix the "references" entry/);
+    });
+
     test('a project with no input files', () => {
       expectUsageError(['check', '-p', 'no-inputs'], cliFixtures, /includes no TypeScript files\. Check its "include"\/"files"/);
     });
@@ -129,6 +146,54 @@ describe('slotguard check: exit codes and messages', () => {
     });
   });
 
+  test('a solution-style tsconfig ("files": [] with references, as Vite has) checks the referenced projects', () => {
+    const result = runCli(['check', '--format', 'json'], { cwd: join(cliFixtures, 'solution'), loadRules: () => [markerRule()] });
+    assert.equal(result.code, 1, result.stderr);
+    const files = JSON.parse(result.stdout) as { filePath: string; errorCount: number }[];
+    assert.deepEqual(
+      files.map((file) => [file.filePath, file.errorCount]),
+      [
+        [join(cliFixtures, 'solution', 'src', 'app.ts'), 1],
+        [join(cliFixtures, 'solution', 'vite.config.ts'), 1],
+      ],
+    );
+  });
+
+  describe('a file that does not parse: a fatal "Parsing error" for it and exit 1, as ESLint', () => {
+    const project = join(cliFixtures, 'parse-error');
+
+    test('stylish', () => {
+      const result = runCli(['check'], { cwd: project });
+      assert.equal(result.code, 1, result.stderr);
+      const lines = result.stdout.split('\n');
+      assert.ok(lines.includes(join(project, 'src', 'broken.ts')), result.stdout);
+      assert.ok(lines.includes('  3:16  error  Parsing error: Expression expected'), result.stdout);
+      assert.ok(lines.includes('\u2716 1 problem (1 error, 0 warnings)'), result.stdout);
+    });
+
+    test('json', () => {
+      const result = runCli(['check', '--format', 'json'], { cwd: project });
+      assert.equal(result.code, 1, result.stderr);
+      const [broken] = JSON.parse(result.stdout) as { errorCount: number; fatalErrorCount: number; messages: { ruleId: unknown; fatal: boolean }[] }[];
+      assert.deepEqual([broken?.errorCount, broken?.fatalErrorCount, broken?.messages[0]?.ruleId, broken?.messages[0]?.fatal], [1, 1, null, true]);
+    });
+
+    test('sarif: a tool execution error of the run, at the file', () => {
+      const result = runCli(['check', '--format', 'sarif'], { cwd: project });
+      assert.equal(result.code, 1, result.stderr);
+      const log = JSON.parse(result.stdout) as { runs: { results: unknown[]; invocations: { executionSuccessful: boolean; toolExecutionNotifications: { level: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] }[] };
+      const [run] = log.runs;
+      assert.deepEqual(run?.results, []);
+      const [invocation] = run?.invocations ?? [];
+      assert.equal(invocation?.executionSuccessful, false);
+      const [notification] = invocation?.toolExecutionNotifications ?? [];
+      assert.deepEqual(
+        [notification?.level, notification?.message.text, notification?.locations[0]?.physicalLocation.artifactLocation.uri, notification?.locations[0]?.physicalLocation.region.startLine],
+        ['error', 'Parsing error: Expression expected.', 'src/broken.ts', 3],
+      );
+    });
+  });
+
   describe('output', () => {
     const dir = mkdtempSync(join(tmpdir(), 'slotguard-cli-'));
     after(() => rmSync(dir, { recursive: true, force: true }));
@@ -141,6 +206,13 @@ describe('slotguard check: exit codes and messages', () => {
       const log = JSON.parse(readFileSync(target, 'utf8')) as { version: string; runs: { results: unknown[] }[] };
       assert.equal(log.version, '2.1.0');
       assert.equal(log.runs[0]?.results.length, 2);
+    });
+
+    test('--output-file creates the folders it names', () => {
+      const target = join(dir, 'reports', 'ci', 'slotguard.json');
+      const result = runCli(['check', '-f', 'json', '-o', target], withMarker());
+      assert.deepEqual([result.code, result.stdout, result.stderr], [1, '', '']);
+      assert.equal((JSON.parse(readFileSync(target, 'utf8')) as unknown[]).length, 2);
     });
 
     test('--help and --version go to stdout with exit 0', () => {

@@ -21,7 +21,7 @@ function report(overrides: Partial<CheckReport> = {}): CheckReport {
         filePath: join(cwd, 'src', 'list view.ts'),
         messages: [
           { ruleId: 'slotguard/no-dropped-connected-emitter', severity: 'error', message: 'row is dropped while connected', line: 3, column: 5, endLine: 3, endColumn: 20, suggestions: [] },
-          { ruleId: 'slotguard/no-ignored-connection', severity: 'warning', message: 'connection ignored', line: 9, column: 1, endLine: 10, endColumn: 2, suggestions: [{ desc: 'keep it' }] },
+          { ruleId: 'slotguard/no-ignored-connection', severity: 'warning', message: 'connection ignored', line: 9, column: 1, endLine: 10, endColumn: 2, suggestions: [{ messageId: 'keep', data: {}, fix: { range: [0, 0], text: '' }, desc: 'keep it' }] },
         ],
       },
       { filePath: join(cwd, 'src', 'clean.ts'), messages: [] },
@@ -47,6 +47,14 @@ describe('SARIF output', () => {
     assert.ok(run?.tool.driver.rules.every((rule) => rule.helpUri.endsWith(`/docs/rules/${rule.id.slice('slotguard/'.length)}.md`)));
     assert.ok((run?.results.length ?? 0) >= 2);
     assert.ok(run?.results.every((item) => item.locations[0]?.physicalLocation.artifactLocation.uri === 'leaky/list-view.ts'));
+  });
+
+  test('a file that does not parse is a tool execution error, and the log stays valid', () => {
+    const result = runCli(['check', '--format', 'sarif'], { cwd: join(packageRoot, 'test', 'fixtures', 'cli', 'parse-error') });
+    assert.equal(result.code, 1, result.stderr);
+    const log = JSON.parse(result.stdout) as { runs: { invocations: { toolExecutionNotifications: unknown[] }[] }[] };
+    assert.deepEqual(validate(log), []);
+    assert.equal(log.runs[0]?.invocations[0]?.toolExecutionNotifications.length, 1);
   });
 
   test('an empty run is valid too (GitHub then closes fixed alerts)', () => {

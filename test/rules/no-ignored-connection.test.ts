@@ -1,3 +1,5 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import { rule } from '../../rules/no-ignored-connection.js';
 import type { OnceRuleOptions } from '../../rules/ownership-rule.js';
@@ -105,4 +107,8 @@ typedRuleTester().run('no-ignored-connection', forTester(rule), {
     // a disconnect of another emitter does not end this one
     invalid(`export function attach(m: Store, other: Store) { m.changed.connect(render); other.changed.disconnect(); }`, ['m.changed.connect(render)']),
   ],
+});
+
+test('the message is a sentence: its subject, the dropped handle, has a verb', () => {
+  assert.match(rule.meta.messages.ignoredConnection, /^\{\{what\}\} .*, \{\{origin\}\}, is dropped, and nothing ends the connection: /);
 });
