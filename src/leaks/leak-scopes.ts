@@ -87,6 +87,7 @@ export class LeakScopeCollector implements RecordScope {
     if (index < 0) throw new Error('slotguard/testing: this leak scope was already closed; open a new one with leakScope().');
     scopes.splice(index, 1);
     if (collect !== undefined) await this.#collect(collect);
+    await this.#awaitProbes();
     this.#collecting = false;
     // Without gc, a dropped object is still here (undisposed) or the collector already took it
     // (dropped): either way it is reported, so the verdict does not depend on GC timing.
@@ -107,6 +108,15 @@ export class LeakScopeCollector implements RecordScope {
       if (round >= minCollectionRounds && after === before) return;
       before = after;
     }
+  }
+
+  /**
+   * An adopted object the collector took whose probe has not run yet would be neither undisposed
+   * (it is gone) nor dropped (not reported yet): wait, a bounded number of turns, for its probe.
+   */
+  async #awaitProbes(): Promise<void> {
+    const unprobed = () => this.#adopted.some((record) => record.connected && !record.disposed && !record.collected && record.ref?.deref() === undefined);
+    for (let round = 1; round <= maxCollectionRounds && unprobed(); round += 1) await nextTurn();
   }
 
   #undisposedRoots(): LeakReport[] {
