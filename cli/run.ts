@@ -10,7 +10,7 @@ import { formatReport } from './formatters/index.js';
 import { createProgress, type ProgressStream } from './progress.js';
 import { loadProject } from './project.js';
 import { countFindings, type CheckReport } from './report.js';
-import { loadCheckRules, writeExplanations } from './rules.js';
+import { loadCheckRules, writeExplanations, writeUnresolvedTypes } from './rules.js';
 import { UsageError } from './usage-error.js';
 
 export interface OutputStream extends ProgressStream {
@@ -62,6 +62,7 @@ function check(options: CheckOptions, env: RunEnvironment): number {
   if (options.outputFile === undefined) env.stdout.write(text);
   else writeFileSync(resolve(env.cwd, options.outputFile), text);
   if (options.explain) writeExplanations(project, files, options, env.stderr, env.cwd);
+  writeUnresolvedTypes(project, options, env.stderr);
   const code = exitCodeFor(report, options);
   const { warningCount } = countFindings(report.files);
   if (code === 1 && options.maxWarnings >= 0 && warningCount > options.maxWarnings) {
