@@ -15,6 +15,8 @@ export { findDroppedEmitters, droppedEmitterRule, explainDroppedEmitters } from 
 export type { DroppedEmitterMessageId, Unjudged } from './dropped-emitters.js';
 export type { Lifetime } from './lifetime.js';
 export type { ReferenceEffect } from './reference-effect.js';
+export { summarize } from './function-summary.js';
+export type { CallerConstraint, FunctionSummary } from './function-summary.js';
 export { fileMayConnect } from './relevance.js';
 export { findUnboundClosureSlots } from './unbound-closure-slots.js';
 export type { UnboundClosureSlotOptions } from './unbound-closure-slots.js';

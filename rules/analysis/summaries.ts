@@ -54,7 +54,12 @@ function mergeUse(context: AnalysisContext, effect: ReferenceEffect, use: Use): 
 /** What calling `callee` does to the argument at `index`; undefined when the callee has no body to read. */
 export function parameterEffect(context: AnalysisContext, callee: Expression, index: number, isConstruction: boolean): ReferenceEffect | undefined {
   const fn = isConstruction ? constructorOf(context, callee) : declarationsOf(callee, context).map(functionWithBody).find((found) => found !== undefined);
-  if (fn === undefined || !('getParameters' in fn)) return undefined;
+  return fn === undefined ? undefined : parameterEffectOf(context, fn, index);
+}
+
+/** What the function-like `fn` (with a body) does to its parameter at `index`. */
+export function parameterEffectOf(context: AnalysisContext, fn: Node, index: number): ReferenceEffect | undefined {
+  if (!('getParameters' in fn)) return undefined;
   const parameters = (fn as unknown as { getParameters(): Node[] }).getParameters();
   const parameter = parameters[Math.min(index, parameters.length - 1)];
   if (parameter === undefined || !Node.isParameterDeclaration(parameter)) return undefined;
