@@ -15,6 +15,7 @@ import {
   type Finding,
   type OncePolicy,
 } from '../rules/analysis/index.js';
+import { unresolvedTypeNotices } from '../rules/analysis/unresolved-types.js';
 import plugin from '../rules/index.js';
 import type { CheckOptions } from './args.js';
 import type { CheckRule } from './check.js';
@@ -99,4 +100,10 @@ export function writeExplanations(project: Project, files: readonly SourceFile[]
     }
   }
   stream.write(`slotguard: ${count} place${count === 1 ? '' : 's'} not judged (--explain).\n`);
+}
+
+/** Types that did not resolve make a preset silent: each reason once per run, on stderr (docs/presets.md). */
+export function writeUnresolvedTypes(project: Project, options: CheckOptions, stream: { write(text: string): unknown }): void {
+  const context = createAnalysisContext(project, { presets: checkedPresets(options.presets), strict: options.strict });
+  for (const notice of unresolvedTypeNotices(context)) stream.write(`slotguard: ${notice.message}\n`);
 }

@@ -10,7 +10,7 @@ import { formatReport } from './formatters/index.js';
 import { createProgress, type Progress, type ProgressStream } from './progress.js';
 import { loadProjects } from './project.js';
 import { countFindings, type CheckReport, type FileReport } from './report.js';
-import { loadCheckRules, writeExplanations } from './rules.js';
+import { loadCheckRules, writeExplanations, writeUnresolvedTypes } from './rules.js';
 import { UsageError } from './usage-error.js';
 
 export interface OutputStream extends ProgressStream {
@@ -86,8 +86,9 @@ function check(options: CheckOptions, env: RunEnvironment): number {
     progress.done();
   }
   writeReport(formatReport(report, options.format, { color: env.color === true && options.outputFile === undefined }), options, env);
-  if (options.explain) {
-    for (const project of projects) writeExplanations(project, files.filter((file) => file.getProject() === project), options, env.stderr, env.cwd);
+  for (const project of projects) {
+    if (options.explain) writeExplanations(project, files.filter((file) => file.getProject() === project), options, env.stderr, env.cwd);
+    writeUnresolvedTypes(project, options, env.stderr);
   }
   const code = exitCodeFor(report, options);
   const { warningCount } = countFindings(report.files);

@@ -2,13 +2,15 @@
 // still connected. The analysis is the core's (`rules/analysis/`); this file is the ESLint front door.
 import { ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
 import { createAnalysisContext, fileMayConnect, findDroppedEmitters, type DroppedEmitterMessageId, type Finding } from './analysis/index.js';
+import { unresolvedTypeNotices } from './analysis/unresolved-types.js';
 import { ruleDocsUrl } from './docs-url.js';
 import { assertSupportedTypeScript } from './typescript-version.js';
 
 export const name = 'no-dropped-connected-emitter';
 
 /** Message texts, shared with the CLI so that both print findings identically. */
-export const messages: Record<DroppedEmitterMessageId, string> = {
+export const messages: Record<DroppedEmitterMessageId | 'unresolvedTypes', string> = {
+  unresolvedTypes: 'slotguard: {{message}}',
   droppedAtScopeEnd:
     "'{{name}}' ({{type}}) is still connected ({{signals}}) when it goes out of scope on some path: its connections are never torn down. Call {{name}}.{{release}}() on every path, declare it with `using`, or store it where it is disposed later.",
   droppedByReassignment:
@@ -57,7 +59,7 @@ export function reportFindings(
   }
 }
 
-export const rule = createRule<[RuleOptions], DroppedEmitterMessageId>({
+export const rule = createRule<[RuleOptions], DroppedEmitterMessageId | 'unresolvedTypes'>({
   name,
   meta: {
     type: 'problem',
@@ -85,6 +87,10 @@ export const rule = createRule<[RuleOptions], DroppedEmitterMessageId>({
     return {
       'Program:exit'(program) {
         const compilerFile = services.esTreeNodeToTSNodeMap.get(program);
+        // Types that did not resolve are said once per program, on the first affected file (docs/presets.md).
+        for (const notice of unresolvedTypeNotices(analysis)) {
+          if (notice.files[0] === compilerFile.fileName) context.report({ loc: { line: 1, column: 0 }, messageId: 'unresolvedTypes', data: { message: notice.message } });
+        }
         // Files that call nothing that connects are skipped before any ts-morph wrapping.
         if (!fileMayConnect(analysis, compilerFile)) return;
         const file = analysis.sourceFile(compilerFile);

@@ -62,6 +62,9 @@ describe('parity: slotguard check reports what ESLint with the plugin reports', 
     after(() => rmSync(scratch, { recursive: true, force: true }));
     const groups = new Map<string, CapturedCase[]>();
     for (const item of cases) {
+      // Its cases test the notice for types that did not resolve: a program-level message, said by
+      // ESLint on the first affected file and by the CLI on stderr (docs/presets.md), not a finding.
+      if (dirname(item.filename).endsWith('node-untyped')) continue;
       const key = JSON.stringify({ fixture: relative(packageRoot, dirname(item.filename)), strict: item.strict, presets: item.presets });
       groups.set(key, [...(groups.get(key) ?? []), item]);
     }

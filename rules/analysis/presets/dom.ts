@@ -3,6 +3,7 @@
 // `{ once: true }` after the first event, or `{ signal }` when its AbortController aborts.
 import { Node, type CallExpression, type Expression, type Type } from 'ts-morph';
 import type { ConnectSite, EmitterModel, EndSite } from '../emitter-model.js';
+import { isFreshFunction } from './listener-identity.js';
 import { methodCallOn } from './method-calls.js';
 import { matchScheduler } from './schedulers.js';
 
@@ -65,7 +66,9 @@ export const domModel: EmitterModel = {
     const method = methodCallOn(call, END, isEventTargetType);
     if (method === undefined) return undefined;
     if (method.name === 'removeEventListener') {
-      const signal = eventName(call.getArguments()[0]);
+      const [type, listener] = call.getArguments();
+      if (isFreshFunction(listener)) return undefined; // removes nothing: a new function was never added
+      const signal = eventName(type);
       return signal === undefined ? undefined : { kind: 'disconnect-signal', emitter: method.object, signal };
     }
     return CLOSE.has(method.name) ? { kind: 'dispose', emitter: method.object } : undefined;

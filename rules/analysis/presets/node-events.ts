@@ -4,6 +4,7 @@
 // `removeAllListeners`, or by closing the resource.
 import { Node, type CallExpression, type Expression, type Type } from 'ts-morph';
 import type { ConnectSite, EmitterModel, EndSite } from '../emitter-model.js';
+import { isFreshFunction } from './listener-identity.js';
 import { methodCallOn } from './method-calls.js';
 import { typeChainHasName } from './type-names.js';
 import { matchScheduler } from './schedulers.js';
@@ -58,7 +59,8 @@ export const nodeEventsModel: EmitterModel = {
     const method = methodCallOn(call, END, isEventEmitterType);
     if (method === undefined) return undefined;
     const emitter = method.object;
-    const [event] = call.getArguments();
+    const [event, listener] = call.getArguments();
+    if (DISCONNECT.has(method.name) && isFreshFunction(listener)) return undefined; // removes nothing: a new function was never added
     if (DISCONNECT.has(method.name) || (method.name === 'removeAllListeners' && event !== undefined)) {
       const signal = eventName(event);
       return signal === undefined ? undefined : { kind: 'disconnect-signal', emitter, signal };
