@@ -52,26 +52,30 @@ export function deliverRare(c: Connection, args: unknown[], errors: unknown[] | 
     return errors;
   }
   // once: end first, so that an emission from inside the slot does not call it again.
-  const slot = c._slot as StoredSlot;
-  const receiver = c._receiver;
-  const target = receiver?.deref();
-  const signal = c._signal as AnySignal;
-  if (receiver !== undefined && target === undefined) {
-    pruneConnection(c);
-    return errors;
-  }
-  endConnection(c);
-  try {
-    const result = slot.apply(target, args);
-    if (result !== undefined) watchSlotResult(result, signal, slot, target);
-  } catch (error) {
+  callRare(c, args, true, (error) => {
     (errors ??= []).push(error);
-  }
+  });
   return errors;
 }
 
 function deliverQueued(c: Connection, args: unknown[]): void {
   if ((c._flags & DEAD) !== 0) return; // ended meanwhile: the delivery is dropped
+  callRare(c, args, (c._flags & ONCE) !== 0, (error, signal, slot, target) => {
+    reportSlotError(error, { kind: 'queued-slot', signal, slot: describeSlot(slot, target) });
+  });
+}
+
+/**
+ * Calls a rare connection's slot with its receiver (ending the connection first when `end`), or
+ * prunes the connection if the receiver was collected. What the slot throws goes to `failed`, with
+ * the slot and receiver read before the call (a slot that ends its own connection is still named).
+ */
+function callRare(
+  c: Connection,
+  args: unknown[],
+  end: boolean,
+  failed: (error: unknown, signal: AnySignal, slot: StoredSlot, target: object | undefined) => void,
+): void {
   const slot = c._slot as StoredSlot;
   const receiver = c._receiver;
   const target = receiver?.deref();
@@ -80,11 +84,11 @@ function deliverQueued(c: Connection, args: unknown[]): void {
     pruneConnection(c);
     return;
   }
-  if ((c._flags & ONCE) !== 0) endConnection(c);
+  if (end) endConnection(c);
   try {
     const result = slot.apply(target, args);
     if (result !== undefined) watchSlotResult(result, signal, slot, target);
   } catch (error) {
-    reportSlotError(error, { kind: 'queued-slot', signal, slot: describeSlot(slot, target) });
+    failed(error, signal, slot, target);
   }
 }
