@@ -27,7 +27,6 @@ import { countCreated, countDisposed } from '../core/stats.js';
 import { startNaming, storeName } from '../signals/signal-names.js';
 import { Signal } from '../signals/signal.js';
 import { classNameOf, ownedField, ownedSignals, recordConnected, type OwnedHolder } from './owned-signals.js';
-import { warnUnownedSignals } from './unowned-signals.js';
 import { ChildList } from './child-list.js';
 import { TrackedList } from './tracked-list.js';
 import { WeakConnectionList } from '../core/weak-connection-list.js';
@@ -182,7 +181,6 @@ export class SignalObject implements Disposable {
     const signals = ownedSignals(inner(this));
     for (const signal of signals) endAll(signal);
     if (state !== undefined) disposeState(this, state, errors);
-    if (devHooks !== undefined) warnUnownedSignals(this);
     countDisposed();
     devHooks?.disposed(this, signals);
     if (errors.length === 1) throw errors[0];
