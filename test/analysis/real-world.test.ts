@@ -10,7 +10,7 @@ import { Project } from 'ts-morph';
 import ts from 'typescript';
 import plugin from '../../rules/index.js';
 import { createAnalysisContext, findDroppedEmitters } from '../../rules/analysis/index.js';
-import { ajvSources, packageRoot as root, realWorldCompilerOptions, typeScriptFilesUnder } from './real-world-sources.js';
+import { ajvSources, asMorphOptions, packageRoot as root, realWorldCompilerOptions, typeScriptFilesUnder } from './real-world-sources.js';
 
 const ownSources = ['src', 'rules', 'test', 'bench', 'cli'].flatMap((dir) =>
   typeScriptFilesUnder(join(root, dir), (path) => path.includes(`${join('test', 'fixtures')}`) && !path.includes(join('fixtures', 'project'))),
@@ -58,7 +58,7 @@ test('the rule and the core run over real-world TypeScript without throwing, wit
     }
   }
 
-  const project = new Project({ compilerOptions: compilerOptions, skipAddingFilesFromTsConfig: true });
+  const project = new Project({ compilerOptions: asMorphOptions(compilerOptions), skipAddingFilesFromTsConfig: true });
   for (const file of files) project.addSourceFileAtPath(file);
   const context = createAnalysisContext(project, { strict: true });
   const fromCore: Located[] = [];
