@@ -6,18 +6,22 @@
 // globs matched from the file system root, where no root-level glob matches it.
 import { parse as parsePath } from 'node:path';
 import * as parser from '@typescript-eslint/parser';
+import type { TSESLint } from '@typescript-eslint/utils';
 
-type ParserOptions = NonNullable<Parameters<typeof parser.parseForESLint>[1]>;
+// Typed loosely, as ESLint sees a parser: the parser's own option and result types would pull the
+// compiler's types into every program that imports the plugin's declarations.
+type ParseResult = ReturnType<Extract<TSESLint.Parser.LooseParserModule, { parseForESLint: unknown }>['parseForESLint']>;
 
 const inTsconfigToo = 'was included by allowDefaultProject but also was found in the project service';
 
-export function parseForESLint(code: string, options?: ParserOptions | null): ReturnType<typeof parser.parseForESLint> {
+export function parseForESLint(code: string, options?: unknown): ParseResult {
+  const parserOptions = (options ?? {}) as Record<string, unknown>;
   try {
-    return parser.parseForESLint(code, options);
+    return parser.parseForESLint(code, parserOptions);
   } catch (error) {
-    const filePath = options?.filePath;
+    const filePath = parserOptions.filePath;
     if (!(error instanceof Error) || !error.message.includes(inTsconfigToo) || typeof filePath !== 'string') throw error;
-    return parser.parseForESLint(code, { ...options, tsconfigRootDir: parsePath(filePath).root || '/' });
+    return parser.parseForESLint(code, { ...parserOptions, tsconfigRootDir: parsePath(filePath).root || '/' });
   }
 }
 
