@@ -222,7 +222,7 @@ function deliver(head: Connection, n: number, a: unknown, b: unknown, c: unknown
           if (flags === 0) {
             // A plain function slot: the loop's one common case.
             const slot = connection._slot as StoredSlot;
-            const result = n <= 3 ? callSlot(slot, n, a, b, c) : slot(...(more as unknown[]));
+            const result = n === 1 ? slot(a) : n <= 3 ? callSlot(slot, n, a, b, c) : slot(...(more as unknown[]));
             if (result !== undefined) watchPlainResult(result, head, slot);
           } else {
             errors = deliverOther(connection, flags, n, a, b, c, more, errors);
