@@ -24,7 +24,7 @@ import type { AnySignal } from '../core/runtime-types.js';
 import { endConnection, liveConnections, setBlocked } from '../core/slot-list.js';
 import { describeObject, describeValue } from '../core/slot-names.js';
 import { countCreated, countDisposed } from '../core/stats.js';
-import { startNaming, storeName } from '../signals/signal-names.js';
+import { storeName } from '../signals/signal-names.js';
 import { Signal } from '../signals/signal.js';
 import { classNameOf, ownedField, ownedSignals, recordConnected, type OwnedHolder } from './owned-signals.js';
 import { ChildList } from './child-list.js';
@@ -85,7 +85,6 @@ export class SignalObject implements Disposable {
     self[FLAGS] = 0; // DISPOSED | BLOCKED (core/protocols.ts)
     self[objectState] = undefined; // created on first need (see ObjectState)
     self[OWNED] = undefined; // signals found by no field scan (owned-signals.ts)
-    startNaming(this); // the subclass's field initializers make its signals next (signal-names.ts)
     if (parent !== null) this.setParent(parent);
     countCreated(); // after setParent: a construction it refuses creates nothing
     devHooks?.objectCreated(this);

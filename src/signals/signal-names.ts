@@ -90,11 +90,8 @@ function settleLater(): void {
   settle();
 }
 
-/**
- * An object is about to make its signals (SignalObject's constructor, before its subclass's field
- * initializers run): its signals with verified names then take Signal's fast path from the first.
- */
-export function startNaming(owner: object): void {
+/** The first named signal of another owner: its signals with verified names take Signal's fast path from the next. */
+function startNaming(owner: object): void {
   making.owner = owner;
   making.index = -1;
   making.names = namesOfClass(owner) ?? NO_NAMES;
