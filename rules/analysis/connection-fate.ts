@@ -8,6 +8,29 @@ import type { MatchedConnect } from './connect-sites.js';
 import { endSiteOf } from './sites.js';
 import { keptIn, lifecyclePathsAt, readOnPath } from './lifecycle-pairs.js';
 import { isThis, thisClassOf, unwrapExpression, type ClassLike } from './ownership.js';
+import { compilerSymbolOf, forEachCompilerDescendant } from './wrap-node.js';
+import { skipOuter } from './holders.js';
+
+// The walks below run on the compiler's AST and wrap only the nodes they judge: ts-morph's
+// `forEachDescendant` wraps every node it passes, which costs more than the judging.
+
+/** Compiler-AST `a = b` (plain assignment). */
+function isRawAssignment(node: ts.Node): node is ts.BinaryExpression {
+  return ts.isBinaryExpression(node) && node.operatorToken.kind === SyntaxKind.EqualsToken;
+}
+
+/** Compiler-AST parentheses, `as`, `!`, `satisfies` and `<T>` casts removed (as `unwrapExpression`). */
+const rawUnwrap = skipOuter;
+
+function rawIsThis(node: ts.Node): boolean {
+  const inner = rawUnwrap(node);
+  return inner.kind === SyntaxKind.ThisKeyword || inner.kind === SyntaxKind.SuperKeyword;
+}
+
+/** The source text of a compiler node (what ts-morph's `getText()` gives). */
+function rawText(node: ts.Node): string {
+  return node.getText(node.getSourceFile());
+}
 
 /**
  * How `{ once: true }` connections (and `once(…)` methods) are judged: reported (`'report'`,
@@ -59,36 +82,38 @@ export function lifetimeScope(call: Node): { cls: ClassLike | undefined; scope: 
 }
 
 /** `constructor(m) { this.model = m; }`: the field of `this` a parameter is stored in, if any. */
-function fieldHolding(parameter: Node): string | undefined {
-  const symbol = parameter.getSymbol();
+function fieldHolding(parameter: Node, checker: ts.TypeChecker): string | undefined {
+  const symbol = compilerSymbolOf(checker, parameter.compilerNode);
+  const parent = parameter.getParent();
   let field: string | undefined;
-  parameter.getParent()?.forEachDescendant((node, traversal) => {
-    if (field !== undefined) {
-      traversal.stop();
-      return;
+  if (parent === undefined) return undefined;
+  forEachCompilerDescendant(parent.compilerNode, (node) => {
+    if (!isRawAssignment(node)) return undefined;
+    const left = rawUnwrap(node.left);
+    const right = rawUnwrap(node.right);
+    if (ts.isPropertyAccessExpression(left) && rawIsThis(left.expression) && ts.isIdentifier(right) && compilerSymbolOf(checker, right) === symbol) {
+      field = left.name.text;
+      return 'stop';
     }
-    if (!Node.isBinaryExpression(node) || node.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) return;
-    const left = unwrapExpression(node.getLeft());
-    const right = unwrapExpression(node.getRight());
-    if (Node.isPropertyAccessExpression(left) && isThis(left.getExpression()) && Node.isIdentifier(right) && right.getSymbol() === symbol) field = left.getName();
+    return undefined;
   });
   return field;
 }
 
 /** Text of an emitter expression for "same emitter" comparisons: `this.model`, `model` (a parameter property) alike. */
-export function emitterKey(expression: Node): string {
+export function emitterKey(expression: Node, checker: ts.TypeChecker): string {
   const node = unwrapExpression(expression);
   if (Node.isIdentifier(node)) {
     const declaration = node.getSymbol()?.getDeclarations()[0];
     if (declaration !== undefined && Node.isParameterDeclaration(declaration)) {
       if (declaration.isParameterProperty()) return `this.${node.getText()}`;
-      const field = fieldHolding(declaration);
+      const field = fieldHolding(declaration, checker);
       if (field !== undefined) return `this.${field}`;
     }
   }
   if (isThis(node)) return 'this';
   // `view.win` in the constructor and `this.view.win` in `destroy()`: the same object when `view` is kept in `this.view`.
-  if (Node.isPropertyAccessExpression(node)) return `${emitterKey(node.getExpression())}.${node.getName()}`;
+  if (Node.isPropertyAccessExpression(node)) return `${emitterKey(node.getExpression(), checker)}.${node.getName()}`;
   return node.getText().replace(/\s+/g, '').replace(/\?\./g, '.').replace(/!/g, '');
 }
 
@@ -100,27 +125,31 @@ function endKeys(scope: Node, context: AnalysisContext): ReadonlySet<string> {
   const cached = memo.get(scope.compilerNode);
   if (cached !== undefined) return cached;
   const keys = new Set<string>();
-  scope.forEachDescendant((node) => {
-    if (!Node.isCallExpression(node)) return;
+  forEachCompilerDescendant(scope.compilerNode, (raw) => {
+    if (!ts.isCallExpression(raw)) return;
+    const node = context.node(raw);
+    if (node === undefined || !Node.isCallExpression(node)) return;
     const end = endSiteOf(context, node);
-    if (end?.kind === 'dispose') keys.add(`${emitterKey(end.emitter)}|*`);
-    else if (end?.kind === 'disconnect-signal') keys.add(`${emitterKey(end.emitter)}|${signalKey(end.signal)}`);
+    if (end?.kind === 'dispose') keys.add(`${emitterKey(end.emitter, context.checker)}|*`);
+    else if (end?.kind === 'disconnect-signal') keys.add(`${emitterKey(end.emitter, context.checker)}|${signalKey(end.signal)}`);
   });
   memo.set(scope.compilerNode, keys);
   return keys;
 }
 
 /** Is `name` (a local binding) used again anywhere in `scope` besides its declaration? */
-function isReferencedAgain(declarationName: Node, scope: Node): boolean {
-  const symbol = declarationName.getSymbol();
+function isReferencedAgain(declarationName: Node, scope: Node, checker: ts.TypeChecker): boolean {
+  const symbol = compilerSymbolOf(checker, declarationName.compilerNode);
   if (symbol === undefined) return true; // cannot tell: assume it is used (precision)
+  const name = declarationName.compilerNode;
+  const text = declarationName.getText();
   let found = false;
-  scope.forEachDescendant((node, traversal) => {
-    if (found) {
-      traversal.stop();
-      return;
+  forEachCompilerDescendant(scope.compilerNode, (node) => {
+    if (node !== name && ts.isIdentifier(node) && node.text === (name as ts.Identifier).text && rawText(node) === text && compilerSymbolOf(checker, node) === symbol) {
+      found = true;
+      return 'stop';
     }
-    if (node !== declarationName && Node.isIdentifier(node) && node.getText() === declarationName.getText() && node.getSymbol() === symbol) found = true;
+    return undefined;
   });
   return found;
 }
@@ -128,21 +157,19 @@ function isReferencedAgain(declarationName: Node, scope: Node): boolean {
 /** Is `this.<name>` read anywhere in the class, other than as the target of an assignment? */
 function isFieldReadAgain(cls: ClassLike, name: string): boolean {
   let found = false;
-  cls.forEachDescendant((node, traversal) => {
-    if (found) {
-      traversal.stop();
-      return;
-    }
-    if (!Node.isPropertyAccessExpression(node) || node.getName() !== name || !isThis(node.getExpression())) return;
-    const parent = node.getParent();
-    const assigned = Node.isBinaryExpression(parent) && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken && parent.getLeft() === node;
-    if (!assigned) found = true;
+  forEachCompilerDescendant(cls.compilerNode, (node) => {
+    if (!ts.isPropertyAccessExpression(node) || node.name.text !== name || !rawIsThis(node.expression)) return undefined;
+    const parent = node.parent;
+    const assigned = isRawAssignment(parent) && parent.left === node;
+    if (assigned) return undefined;
+    found = true;
+    return 'stop';
   });
   return found;
 }
 
 /** What the code does with the value the connect call returns. */
-function resultFate(call: CallExpression, cls: ClassLike | undefined, scope: Node | undefined): Fate {
+function resultFate(call: CallExpression, cls: ClassLike | undefined, scope: Node | undefined, checker: ts.TypeChecker): Fate {
   let value: Node = call;
   let parent = call.getParent();
   while (parent !== undefined && (Node.isParenthesizedExpression(parent) || Node.isAsExpression(parent) || Node.isNonNullExpression(parent) || Node.isSatisfiesExpression(parent))) {
@@ -155,7 +182,7 @@ function resultFate(call: CallExpression, cls: ClassLike | undefined, scope: Nod
     if (Node.isVariableDeclarationList(list) && (list.getFlags() & ts.NodeFlags.Using) !== 0) return ended('kept'); // `using`, `await using`
     const name = parent.getNameNode();
     if (!Node.isIdentifier(name)) return ended('kept');
-    return isReferencedAgain(name, scope ?? parent.getSourceFile()) ? ended('kept') : NOT_ENDED;
+    return isReferencedAgain(name, scope ?? parent.getSourceFile(), checker) ? ended('kept') : NOT_ENDED;
   }
   if (Node.isBinaryExpression(parent) && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken && parent.getRight() === value) {
     const left = unwrapExpression(parent.getLeft());
@@ -166,7 +193,7 @@ function resultFate(call: CallExpression, cls: ClassLike | undefined, scope: Nod
       const declaration = left.getSymbol()?.getDeclarations()[0];
       const declared = declaration !== undefined && Node.isVariableDeclaration(declaration) ? declaration.getNameNode() : undefined;
       if (declared !== undefined && Node.isIdentifier(declared)) {
-        return isReferencedAgain(declared, declared.getSourceFile()) ? ended('kept') : NOT_ENDED;
+        return isReferencedAgain(declared, declared.getSourceFile(), checker) ? ended('kept') : NOT_ENDED;
       }
     }
     return ended('kept');
@@ -184,22 +211,34 @@ function resultFate(call: CallExpression, cls: ClassLike | undefined, scope: Nod
  * that is also used outside the connect call (stored in a table, passed on, removed later) is
  * the handle, kept: something can remove it.
  */
-function listenerFate(slot: Expression | undefined, call: CallExpression): Fate {
+function listenerFate(slot: Expression | undefined, call: CallExpression, checker: ts.TypeChecker): Fate {
   const listener = slot === undefined ? undefined : unwrapExpression(slot);
   if (listener === undefined || !Node.isIdentifier(listener)) return NOT_ENDED;
   const declaration = listener.getSymbol()?.getDeclarations()[0];
   if (declaration === undefined || !Node.isVariableDeclaration(declaration)) return NOT_ENDED;
   const name = declaration.getNameNode();
   if (!Node.isIdentifier(name)) return NOT_ENDED;
-  const symbol = name.getSymbol();
-  const refersToListener = (node: Node): boolean => {
-    const parent = node.getParent();
+  const symbol = compilerSymbolOf(checker, name.compilerNode);
+  const rawName = name.compilerNode;
+  const text = name.getText();
+  const refersToListener = (node: ts.Identifier): boolean => {
+    const parent = node.parent;
     // `{ listener }` names the property; its value is the variable
-    if (Node.isShorthandPropertyAssignment(parent) && parent.getNameNode() === node) return parent.getValueSymbol() === symbol;
-    return node.getSymbol() === symbol;
+    if (ts.isShorthandPropertyAssignment(parent) && parent.name === node) return checker.getShorthandAssignmentValueSymbol(parent) === symbol;
+    return compilerSymbolOf(checker, node) === symbol;
   };
-  const uses = name.getSourceFile().getDescendantsOfKind(SyntaxKind.Identifier).filter((node) => node !== name && node.getText() === name.getText() && refersToListener(node));
-  return uses.some((use) => !use.getAncestors().includes(call)) ? ended('kept') : NOT_ENDED;
+  const rawCall = call.compilerNode;
+  const outsideCall = (node: ts.Node): boolean => {
+    for (let current: ts.Node | undefined = node.parent; current !== undefined; current = current.parent) if (current === rawCall) return false;
+    return true;
+  };
+  let kept = false;
+  forEachCompilerDescendant(name.getSourceFile().compilerNode, (node) => {
+    if (!ts.isIdentifier(node) || node === rawName || node.text !== rawName.text || rawText(node) !== text || !refersToListener(node) || !outsideCall(node)) return undefined;
+    kept = true;
+    return 'stop';
+  }, { jsDoc: true });
+  return kept ? ended('kept') : NOT_ENDED;
 }
 
 /**
@@ -210,15 +249,13 @@ function listenerFate(slot: Expression | undefined, call: CallExpression): Fate 
 function tiedFate(tiedTo: Expression, cls: ClassLike | undefined): boolean {
   if (!isThis(tiedTo) || cls === undefined) return true;
   let disconnects = false;
-  cls.forEachDescendant((node, traversal) => {
-    if (disconnects) {
-      traversal.stop();
-      return;
-    }
-    if (!Node.isCallExpression(node)) return;
-    const callee = unwrapExpression(node.getExpression());
-    const [first] = node.getArguments();
-    if (Node.isPropertyAccessExpression(callee) && callee.getName() === 'disconnectObject' && first !== undefined && isThis(first)) disconnects = true;
+  forEachCompilerDescendant(cls.compilerNode, (node) => {
+    if (!ts.isCallExpression(node)) return undefined;
+    const callee = rawUnwrap(node.expression);
+    const [first] = node.arguments;
+    if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'disconnectObject' || first === undefined || !rawIsThis(first)) return undefined;
+    disconnects = true;
+    return 'stop';
   });
   if (disconnects) return true;
   const base = cls.getExtends()?.getExpression().getText();
@@ -239,11 +276,11 @@ export function connectionFate(connect: MatchedConnect, context: AnalysisContext
   const lifecycle = lifecycleFate(connect, context);
   if (lifecycle !== undefined) return lifecycle;
   const { cls, scope } = lifetimeScope(call);
-  const result = site.handle === 'none' ? listenerFate(site.slot, call) : resultFate(call, cls, scope);
+  const result = site.handle === 'none' ? listenerFate(site.slot, call, context.checker) : resultFate(call, cls, scope, context.checker);
   if (result.ended) return result;
   if (scope !== undefined) {
     const keys = endKeys(scope, context);
-    const emitter = emitterKey(site.emitter);
+    const emitter = emitterKey(site.emitter, context.checker);
     if (keys.has(`${emitter}|${signalKey(site.signal)}`) || keys.has(`${emitter}|*`)) return ended('disconnected');
   }
   return result;
@@ -263,7 +300,7 @@ function lifecycleFate(connect: MatchedConnect, context: AnalysisContext): Fate 
   if (member === undefined) return undefined;
   const onUp = paths.up.has(member);
   if (!onUp) return paths.down.has(member) ? NOT_ENDED : undefined;
-  const emitter = emitterKey(site.emitter);
+  const emitter = emitterKey(site.emitter, context.checker);
   for (const name of paths.down) {
     const body = paths.bodies(name);
     const keys = body === undefined ? undefined : endKeys(body, context);

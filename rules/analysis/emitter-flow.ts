@@ -421,7 +421,8 @@ class UnitFlow {
     }
     // Only a value that can end up connected is worth a type question: its holder is connected,
     // handed to a connecting function or returned, or the value comes connected from a factory.
-    if (!this.worthTracking(target, into)) return { heap, ids: new Set() };
+    // Only a construction, a call or a conditional can be fresh (freshAt): asked first, by syntax.
+    if (!mayBeFresh(target) || !this.worthTracking(target, into)) return { heap, ids: new Set() };
     const fresh = freshAt(this.context, target);
     if (fresh === undefined) return { heap, ids: new Set() };
     const allocated = heap.allocate(target, fresh);
@@ -921,6 +922,11 @@ function connectedNames(context: AnalysisContext, unit: ts.Node): { connected: R
   return result;
 }
 
+/** Can this (outer-stripped) expression be fresh at all? By syntax: a construction, a call or a conditional. */
+function mayBeFresh(target: ts.Node): boolean {
+  return ts.isNewExpression(target) || ts.isCallExpression(target) || ts.isConditionalExpression(target);
+}
+
 /**
  * `freshConnections` of a compiler expression, memoized per node: asked at every visit of a
  * declaration or assignment. Only a construction, a call or a conditional can be fresh: anything
@@ -928,7 +934,7 @@ function connectedNames(context: AnalysisContext, unit: ts.Node): { connected: R
  */
 function freshAt(context: AnalysisContext, expression: ts.Node): readonly string[] | undefined {
   const target = skipOuter(expression);
-  if (!ts.isNewExpression(target) && !ts.isCallExpression(target) && !ts.isConditionalExpression(target)) return undefined;
+  if (!mayBeFresh(target)) return undefined;
   const memo = context.memo<object, readonly string[] | typeof notFresh>('fresh-at');
   const known = memo.get(target);
   if (known !== undefined) return known === notFresh ? undefined : known;
