@@ -6,6 +6,8 @@ import { analyseFile, unitsOf, type Drop, type FieldFact } from './emitter-flow.
 import { findFieldDrops, type FieldDrop } from './field-drops.js';
 import { connectingScopes } from './relevance.js';
 import { persistentHolders, type PersistentHolders } from './holders.js';
+import { removalAdvice } from './removal-advice.js';
+import { writtenTypeText } from './type-display.js';
 import type { Finding, FindingSuggestion } from './finding.js';
 import { typeOfExpression } from './type-queries.js';
 
@@ -26,7 +28,8 @@ function quoteSignals(signals: readonly string[]): string {
   return signals.length === 0 ? 'its signals' : signals.map((signal) => `'${signal}'`).join(', ');
 }
 
-function typeName(type: Type | undefined, at: Node): string {
+function typeName(type: Type | undefined, at: Node, written = writtenTypeText(at)): string {
+  if (written !== undefined) return written;
   if (type === undefined) return 'emitter';
   const nonNull = type.getNonNullableType();
   try {
@@ -151,10 +154,17 @@ function dropFinding(file: SourceFile, drop: Drop): Finding {
   };
 }
 
+/** The operation and the release method, and for a collection, how to dispose what the operation removes. */
+function collectionData(drop: FieldDrop, name: string, fieldType: Type | undefined): Record<string, string> {
+  const release = releaseMethod(elementOrSelf(fieldType));
+  const data = { operation: drop.node.getText().replace(/\s+/g, ' '), release };
+  return drop.kind === 'collection-clear' ? { ...data, removal: removalAdvice(drop.node, name, fieldType, release) } : data;
+}
+
 function fieldFinding(file: SourceFile, drop: FieldDrop): Finding {
   const name = `this.${drop.field}`;
   const fieldType = typeOfExpression(drop.access);
-  const type = typeName(fieldType, drop.node);
+  const type = typeName(fieldType, drop.node, writtenTypeText(drop.access));
   const suggestions: FindingSuggestion[] = [];
   if (drop.kind === 'field-overwrite' && drop.statement !== undefined) {
     const start = drop.statement.getStart();
@@ -163,7 +173,7 @@ function fieldFinding(file: SourceFile, drop: FieldDrop): Finding {
   return {
     rule: droppedEmitterRule,
     messageId: drop.kind === 'field-overwrite' ? 'droppedByFieldOverwrite' : 'droppedFromCollection',
-    data: { name, type, signals: quoteSignals(drop.signals), operation: drop.node.getText().replace(/\s+/g, ' '), release: releaseMethod(elementOrSelf(fieldType)) },
+    data: { name, type, signals: quoteSignals(drop.signals), ...collectionData(drop, name, fieldType) },
     start: drop.node.getStart(),
     end: drop.node.getEnd(),
     suggestions,
