@@ -6,7 +6,8 @@ import { Node, SyntaxKind, ts, type CallExpression, type Expression } from 'ts-m
 import type { AnalysisContext } from './context.js';
 import type { MatchedConnect } from './connect-sites.js';
 import { endSiteOf } from './sites.js';
-import { keptIn, lifecyclePathsAt, readOnPath } from './lifecycle-pairs.js';
+import { keptIn, lifecyclePathsAt, readOnEveryDownPath } from './lifecycle-pairs.js';
+import { neverTornDown } from './undestroyed-owners.js';
 import { isThis, thisClassOf, unwrapExpression, type ClassLike } from './ownership.js';
 import { compilerSymbolOf, forEachCompilerDescendant } from './wrap-node.js';
 import { skipOuter } from './holders.js';
@@ -264,6 +265,15 @@ function tiedFate(tiedTo: Expression, cls: ClassLike | undefined): boolean {
 
 /** Is anything going to end the connection `connect` made? */
 export function connectionFate(connect: MatchedConnect, context: AnalysisContext, once: OncePolicy): Fate {
+  const fate = fateInScope(connect, context, once);
+  // Ended by the object's own teardown (an id in its field or its list), which nothing calls: an
+  // object an up path makes and its down path never touches.
+  if (!fate.ended) return fate;
+  const ownTeardown = fate.how === 'kept' || fate.how === 'disconnected' || (fate.how === 'escaped' && keptIn(connect.call) !== undefined);
+  return ownTeardown && neverTornDown(connect.call, context) ? NOT_ENDED : fate;
+}
+
+function fateInScope(connect: MatchedConnect, context: AnalysisContext, once: OncePolicy): Fate {
   const { call, site } = connect;
   if (site.receiver !== undefined) return ended('receiver');
   if (site.tiedTo !== undefined) {
@@ -309,5 +319,5 @@ function lifecycleFate(connect: MatchedConnect, context: AnalysisContext): Fate 
   if (site.handle === 'none') return undefined;
   const kept = keptIn(call);
   if (kept === undefined) return undefined;
-  return readOnPath(paths, kept, paths.down) ? ended('kept') : NOT_ENDED;
+  return readOnEveryDownPath(paths, kept, call) ? ended('kept') : NOT_ENDED;
 }
