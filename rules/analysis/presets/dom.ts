@@ -6,6 +6,7 @@ import type { ConnectSite, EmitterModel, EndSite } from '../emitter-model.js';
 import { isFreshFunction } from './listener-identity.js';
 import { methodCallOn } from './method-calls.js';
 import { matchScheduler } from './schedulers.js';
+import { WEB_LIFECYCLE_PAIRS } from './lifecycle.js';
 
 /**
  * EventTargets that stay alive on their own while connected (an open socket, a running worker):
@@ -77,4 +78,5 @@ export const domModel: EmitterModel = {
   matchOwnership() {
     return [];
   },
+  lifecyclePairs: WEB_LIFECYCLE_PAIRS,
 };

@@ -8,6 +8,7 @@ import { isFreshFunction } from './listener-identity.js';
 import { methodCallOn } from './method-calls.js';
 import { typeChainHasName } from './type-names.js';
 import { matchScheduler } from './schedulers.js';
+import { COMMON_LIFECYCLE_PAIRS } from './lifecycle.js';
 
 const CONNECT = new Set(['on', 'addListener', 'once', 'prependListener', 'prependOnceListener']);
 const ONCE = new Set(['once', 'prependOnceListener']);
@@ -72,4 +73,5 @@ export const nodeEventsModel: EmitterModel = {
   matchOwnership() {
     return [];
   },
+  lifecyclePairs: COMMON_LIFECYCLE_PAIRS,
 };
