@@ -25,7 +25,7 @@ export const messages: Record<DroppedEmitterMessageId | 'unresolvedTypes', strin
   droppedOnThrow:
     "'{{name}}' ({{type}}) is still connected ({{signals}}) when the throw on line {{line}} leaves its scope. Dispose it in a `finally` block or declare it with `using`.",
   idDropped:
-    "'{{name}}' is dropped here while the repeating timer whose id it holds is still running ({{signals}}): it runs its callback, and keeps what the callback captures, for the rest of the program. Call {{release}}({{name}}) when it is no longer needed, or keep the id where it is cleared later.",
+    "'{{name}}' holds the id of a repeating timer ({{signals}}) that is still running when the id is dropped, on some path: it runs its callback, and keeps what the callback captures, for the rest of the program. Call {{release}}({{name}}) when it is no longer needed, or keep the id where it is cleared later.",
   idNeverStored:
     'The id of this repeating timer ({{signals}}) is discarded: it can never be cleared, so it runs its callback, and keeps what the callback captures, for the rest of the program. Keep the id and call {{release}}(id) when it is no longer needed.',
   loopNeverCancelled:

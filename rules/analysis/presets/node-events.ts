@@ -8,7 +8,7 @@ import { isFreshFunction } from './listener-identity.js';
 import { methodCallOn } from './method-calls.js';
 import { typeChainHasName } from './type-names.js';
 import { matchScheduler } from './schedulers.js';
-import { createsTimer, NODE_ONE_SHOT_TIMERS, matchTimerEnd, matchTimerStart, timerReleaseCall, timerStartNames } from './timers.js';
+import { createsTimer, isNeutralTimerMethod, NODE_ONE_SHOT_TIMERS, matchTimerEnd, matchTimerStart, timerReleaseCall, timerStartNames } from './timers.js';
 import { moduleFunctionOf } from './module-functions.js';
 
 const CONNECT = new Set(['on', 'addListener', 'once', 'prependListener', 'prependOnceListener']);
@@ -62,6 +62,7 @@ export const nodeEventsModel: EmitterModel = {
   connectMethodNames: [...CONNECT, ...timerStartNames],
   releaseCall: timerReleaseCall,
   oneShotTimers: NODE_ONE_SHOT_TIMERS,
+  isNeutralMethod: isNeutralTimerMethod,
   fixHint: 'Keep the listener in a field and remove it with `off(event, listener)` when the subscriber is done (an inline function can never be removed).',
 
   isEmitterType(type: Type): boolean {

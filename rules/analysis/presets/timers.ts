@@ -82,3 +82,11 @@ export const NODE_ONE_SHOT_TIMERS: readonly OneShotTimer[] = [
   { start: 'setTimeout', cancel: 'clearTimeout' },
   { start: 'setImmediate', cancel: 'clearImmediate' },
 ];
+
+/** Node's `timer.unref()`, `ref()`, `hasRef()`, `refresh()`: they change whether the process waits, not who holds the timer. */
+const NEUTRAL_TIMER_METHODS: ReadonlySet<string> = new Set(['ref', 'unref', 'hasRef', 'refresh']);
+
+/** A library's (declaration file's) `ref`/`unref`/`hasRef`/`refresh`: neither keeps nor ends what it is called on. */
+export function isNeutralTimerMethod(name: string, declaration: Node | undefined): boolean {
+  return NEUTRAL_TIMER_METHODS.has(name) && declaration !== undefined && declaration.getSourceFile().isDeclarationFile();
+}

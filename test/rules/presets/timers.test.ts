@@ -80,7 +80,18 @@ for (const [name, tester] of [
   ['dom', dom],
   ['node-events', node],
 ] as const) {
-  const cases = name === 'dom' ? Object.values(leaks) : Object.entries(leaks).filter(([key]) => key !== 'discardedWindow').map(([, code]) => code);
+  const nodeOnly = [
+    // Node's unref() only lets the process exit: the timer still runs, and keeps `this` (socket.io's SessionAwareAdapter)
+    `export class Sessions {
+  readonly sessions = new Map<string, number>();
+  constructor() {
+    const timer = setInterval(() => this.sessions.clear(), 60000);
+    timer.unref();
+  }
+}`,
+  ];
+  const cases =
+    name === 'dom' ? Object.values(leaks) : [...Object.entries(leaks).filter(([key]) => key !== 'discardedWindow').map(([, code]) => code), ...nodeOnly];
   tester.run(`repeating timers are live resources (${name}, no-dropped-connected-emitter)`, forTester(dropped), {
     valid: [...clean, `function setInterval(f: () => void, _ms: number) { f(); return 0; }\nexport function poll(f: () => void) { setInterval(f, 1000); }`],
     invalid: cases.map((code) => ({ code, errors: [{ messageId: code.includes('window.setInterval') || code.includes('    setInterval(() => this.tick()') ? ('idNeverStored' as const) : ('idDropped' as const) }] })),
