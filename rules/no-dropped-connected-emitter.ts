@@ -19,7 +19,7 @@ export const messages: Record<DroppedEmitterMessageId | 'unresolvedTypes', strin
   droppedByFieldOverwrite:
     "'{{name}}' is overwritten while the {{type}} it holds is still connected ({{signals}}): the old object is dropped without being disposed. Call {{name}}?.{{release}}() before assigning a new value.",
   droppedFromCollection:
-    "`{{operation}}` drops objects of '{{name}}' ({{type}}) that are still connected ({{signals}}) without disposing them. Dispose the removed objects first, for example `for (const item of {{name}}) item.{{release}}()`.",
+    "`{{operation}}` drops objects of '{{name}}' ({{type}}) that are still connected ({{signals}}) without disposing them. Dispose the objects it removes: {{removal}}.",
   neverStored:
     'This {{type}} is connected ({{signals}}) and never stored: it is dropped at once while still connected. Keep it and dispose it later, pass a parent to its constructor, or track it with owner.track(…).',
   droppedOnThrow:

@@ -7,6 +7,8 @@ import { findFieldDrops, type FieldDrop } from './field-drops.js';
 import { connectingScopes } from './relevance.js';
 import { findRearmingTimers, rearmMessageId } from './rearming-timers.js';
 import { persistentHolders, type PersistentHolders } from './holders.js';
+import { removalAdvice } from './removal-advice.js';
+import { writtenTypeText } from './type-display.js';
 import type { Finding, FindingSuggestion } from './finding.js';
 import { typeOfExpression } from './type-queries.js';
 
@@ -30,7 +32,8 @@ function quoteSignals(signals: readonly string[]): string {
   return signals.length === 0 ? 'its signals' : signals.map((signal) => `'${signal}'`).join(', ');
 }
 
-function typeName(type: Type | undefined, at: Node): string {
+function typeName(type: Type | undefined, at: Node, written = writtenTypeText(at)): string {
+  if (written !== undefined) return written;
   if (type === undefined) return 'emitter';
   const nonNull = type.getNonNullableType();
   try {
@@ -178,12 +181,18 @@ function dropFinding(file: SourceFile, drop: Drop): Finding {
   };
 }
 
+/** The operation and the release method, and for a collection, how to dispose what the operation removes. */
+function collectionData(drop: FieldDrop, name: string, fieldType: Type | undefined): Record<string, string> {
+  const release = releaseMethod(elementOrSelf(fieldType));
+  const data = { operation: drop.node.getText().replace(/\s+/g, ' '), release };
+  return drop.kind === 'collection-clear' ? { ...data, removal: removalAdvice(drop.node, name, fieldType, release) } : data;
+}
+
 function fieldFinding(file: SourceFile, drop: FieldDrop): Finding {
   const name = `this.${drop.field}`;
   const fieldType = typeOfExpression(drop.access);
-  const type = typeName(fieldType, drop.node);
+  const type = typeName(fieldType, drop.node, writtenTypeText(drop.access));
   const suggestions: FindingSuggestion[] = [];
-  const release = releaseMethod(elementOrSelf(fieldType));
   // Preset resources end with their own method (close(), kill()): the suggestion inserts dispose() only.
   if (drop.kind === 'field-overwrite' && drop.statement !== undefined && elementOrSelf(fieldType)?.getProperty('dispose') !== undefined) {
     const start = drop.statement.getStart();
@@ -192,7 +201,7 @@ function fieldFinding(file: SourceFile, drop: FieldDrop): Finding {
   return {
     rule: droppedEmitterRule,
     messageId: drop.kind === 'field-overwrite' ? 'droppedByFieldOverwrite' : 'droppedFromCollection',
-    data: { name, type, signals: quoteSignals(drop.signals), operation: drop.node.getText().replace(/\s+/g, ' '), release },
+    data: { name, type, signals: quoteSignals(drop.signals), ...collectionData(drop, name, fieldType) },
     start: drop.node.getStart(),
     end: drop.node.getEnd(),
     suggestions,

@@ -222,6 +222,62 @@ export function disable() { global.display.disconnect(id); }`,
 }`,
     ],
   },
+  {
+    name: 'a method handed an emitter by its callers: global.stage is longer-lived (the caller is named)',
+    keepsThis: true,
+    leak: `export class List extends PanelMenu.Button {
+  constructor() { super(0, 'list'); this.makeDraggable(global.stage); }
+  makeDraggable(actor: St.Widget) { actor.connect('event', () => this.sync()); }
+  sync() {}
+}`,
+    line: 3,
+    clean: [
+      // every caller passes this list's own child (from its own child-added signal) or its own field
+      `export class List extends PanelMenu.Button {
+  box = new St.BoxLayout();
+  constructor() {
+    super(0, 'list');
+    this.connect('child-added', (_l: unknown, actor: St.Widget) => this.makeDraggable(actor));
+    this.makeDraggable(this.box);
+  }
+  makeDraggable(actor: St.Widget) { actor.connect('event', () => this.sync()); }
+  sync() {}
+}`,
+    ],
+  },
+  {
+    name: 'an arrow function in a field handed an emitter by its callers',
+    keepsThis: true,
+    leak: `export class Panel extends PanelMenu.Button {
+  follow = (w: St.Widget) => { w.connect('notify::visible', () => this.sync()); };
+  constructor() { super(0, 'panel'); this.follow(Main.panel); }
+  sync() {}
+}`,
+    line: 2,
+    clean: [
+      `export class Panel extends PanelMenu.Button {
+  follow = (w: St.Widget) => { w.connect('notify::visible', () => this.sync()); };
+  constructor() { super(0, 'panel'); const label = new St.Label(); this.add_child(label); this.follow(label); }
+  sync() {}
+}`,
+    ],
+  },
+  {
+    name: 'an arrow function in a variable handed a Shell object (its caller passes Main.panel)',
+    leak: `export function decorate(indicator: St.Widget) {
+  const watch = (actor: St.Widget) => { actor.connect('notify::visible', () => indicator.hide()); };
+  watch(Main.panel);
+}`,
+    line: 2,
+    clean: [
+      `export function decorate(indicator: St.Widget) {
+  const watch = (actor: St.Widget) => { actor.connect('notify::visible', () => indicator.hide()); };
+  const label = new St.Label();
+  watch(label);
+  indicator.add_child(label);
+}`,
+    ],
+  },
 ];
 
 /** Clean code that used to be judged foreign: fresh widgets from static constructors, parented ones. */
