@@ -4,6 +4,8 @@ import { ESLintUtils, type JSONSchema } from '@typescript-eslint/utils';
 import type { SourceFile } from 'ts-morph';
 import { createAnalysisContext, type AnalysisContext, type Finding } from './analysis/index.js';
 import { DEFAULT_ONCE, type OncePolicy } from './analysis/connection-fate.js';
+import type { LifecyclePair } from './analysis/emitter-model.js';
+import { lifecyclePairsOption } from './lifecycle-option.js';
 import { ruleDocsUrl } from './docs-url.js';
 import { reportFindings } from './no-dropped-connected-emitter.js';
 import { assertSupportedTypeScript } from './typescript-version.js';
@@ -11,6 +13,8 @@ import { assertSupportedTypeScript } from './typescript-version.js';
 export interface OnceRuleOptions {
   /** `'report'` (or `false`), `'allow'` (default, or `true`), or the names of the signals that fire once by contract. */
   once?: OncePolicy;
+  /** Up/down method pairs added to those of the presets: `[{ up: 'start', down: 'stop' }]`. */
+  lifecyclePairs?: unknown;
 }
 
 export const onceOptionSchema: JSONSchema.JSONSchema4 = {
@@ -29,13 +33,19 @@ export const onceOptionSchema: JSONSchema.JSONSchema4 = {
   additionalProperties: false,
 };
 
+// Items are checked by lifecyclePairsOption, whose error says what was wrong and shows the form.
+(onceOptionSchema.properties as Record<string, JSONSchema.JSONSchema4>).lifecyclePairs = {
+  description: "Up/down method pairs whose down method must end what the up method connects, added to the presets' pairs: [{ up: 'start', down: 'stop' }].",
+  type: 'array',
+};
+
 const createRule = ESLintUtils.RuleCreator(ruleDocsUrl);
 
 export function createOwnershipRule<MessageIds extends string>(spec: {
   name: string;
   description: string;
   messages: Record<MessageIds, string>;
-  find: (file: SourceFile, context: AnalysisContext, options: { once: OncePolicy }) => Finding[];
+  find: (file: SourceFile, context: AnalysisContext, options: { once: OncePolicy; lifecyclePairs: readonly LifecyclePair[] }) => Finding[];
 }) {
   return createRule<[OnceRuleOptions], MessageIds>({
     name: spec.name,
@@ -44,13 +54,14 @@ export function createOwnershipRule<MessageIds extends string>(spec: {
     create(context, [options]) {
       const services = ESLintUtils.getParserServices(context);
       assertSupportedTypeScript();
+      const lifecyclePairs = lifecyclePairsOption(`slotguard/${spec.name}`, options.lifecyclePairs);
       const settings = (context.settings as { slotguard?: { presets?: unknown[] } }).slotguard;
       const analysis = createAnalysisContext(services.program, { presets: settings?.presets });
       return {
         Program(program) {
           const file = analysis.sourceFile(services.esTreeNodeToTSNodeMap.get(program));
           if (file === undefined) return;
-          reportFindings(context, spec.find(file, analysis, { once: options.once ?? DEFAULT_ONCE }));
+          reportFindings(context, spec.find(file, analysis, { once: options.once ?? DEFAULT_ONCE, lifecyclePairs }));
         },
       };
     },

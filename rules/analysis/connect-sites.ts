@@ -6,6 +6,7 @@ import type { Finding, FindingSuggestion } from './finding.js';
 import type { ConnectSite, EmitterModel } from './emitter-model.js';
 import { calleeName } from './relevance.js';
 import { connectSiteOf, createdByModel } from './sites.js';
+import { freshConnections } from './emitter-flow.js';
 import { OwnershipAnalysis, thisClassOf, type ClassLike, type Ownership } from './ownership.js';
 import { writtenTypeText } from './type-display.js';
 import { wrapCompilerNode } from './wrap-node.js';
@@ -93,7 +94,8 @@ const ownershipAnalyses = new WeakMap<AnalysisContext, OwnershipAnalysis>();
 export function ownershipFor(context: AnalysisContext): OwnershipAnalysis {
   let analysis = ownershipAnalyses.get(context);
   if (analysis === undefined) {
-    analysis = new OwnershipAnalysis({ isFreshCall: (call) => createdByModel(context, call), callers: context });
+    // A call is fresh when a preset says so or the callee's summary returns a fresh emitter (`parser()`, `this.factory.open()`).
+    analysis = new OwnershipAnalysis({ isFreshCall: (call) => createdByModel(context, call) || freshConnections(context, call) !== undefined, callers: context });
     ownershipAnalyses.set(context, analysis);
   }
   return analysis;
@@ -180,12 +182,12 @@ export function connectFinding(
     rule,
     messageId,
     data: {
-      ...extra,
       signal: signalText(site),
       emitter: site.emitter.getText(),
       type: typeText(site),
       origin: originText(owner),
       fix: fixText(match),
+      ...extra,
     },
     start: call.getStart(),
     end: call.getEnd(),

@@ -5,8 +5,9 @@
 import { Node, SyntaxKind, ts, type CallExpression, type Expression } from 'ts-morph';
 import type { AnalysisContext } from './context.js';
 import type { MatchedConnect } from './connect-sites.js';
+import type { LifecyclePair } from './emitter-model.js';
 import { endSiteOf } from './sites.js';
-import { keptIn, lifecyclePathsAt, readOnPath } from './lifecycle-pairs.js';
+import { keptIn, lifecyclePathsFor, readOnPath, type LifecyclePaths } from './lifecycle-pairs.js';
 import { isThis, thisClassOf, unwrapExpression, type ClassLike } from './ownership.js';
 
 /**
@@ -18,7 +19,20 @@ export type OncePolicy = 'report' | 'allow' | boolean | readonly string[];
 /** A `{ once: true }` listener ends by itself when it fires: accepted unless the user asks otherwise. */
 export const DEFAULT_ONCE: OncePolicy = 'allow';
 
-export type Fate = { readonly ended: false } | { readonly ended: true; readonly how: EndedBy };
+/**
+ * Not ended: under a lifecycle pair, the pair whose down path should end it (for the message's fix);
+ * `endedElsewhere`: the class ends it, but not on that down path (only when something else happens).
+ */
+export type Fate =
+  | { readonly ended: false; readonly pair?: LifecyclePair; readonly endedElsewhere?: boolean }
+  | { readonly ended: true; readonly how: EndedBy };
+
+/** What decides whether a connection ends by itself or must be ended on a down path (the rules' options). */
+export interface FatePolicy {
+  readonly once: OncePolicy;
+  /** Lifecycle pairs added by the user to those of the connection's preset. */
+  readonly lifecyclePairs?: readonly LifecyclePair[];
+}
 
 export type EndedBy = 'receiver' | 'abort-signal' | 'once' | 'tied' | 'kept' | 'tracked' | 'returned' | 'escaped' | 'disconnected';
 
@@ -75,11 +89,58 @@ function fieldHolding(parameter: Node): string | undefined {
   return field;
 }
 
+/** Array methods whose first callback receives each element in turn. */
+const ELEMENT_CALLBACKS = new Set(['forEach', 'map', 'filter', 'some', 'every']);
+
+/**
+ * The collection whose elements a binding takes in turn: `target` in `this.targets.forEach((target) => …)`
+ * or `for (const target of this.targets)`. Its key is the collection's key with `[]`.
+ */
+function iteratedCollection(declaration: Node): Node | undefined {
+  if (Node.isVariableDeclaration(declaration)) {
+    const loop = declaration.getParent()?.getParent();
+    return loop !== undefined && Node.isForOfStatement(loop) && Node.isIdentifier(declaration.getNameNode()) ? loop.getExpression() : undefined;
+  }
+  if (!Node.isParameterDeclaration(declaration)) return undefined;
+  const fn = declaration.getParent();
+  if (!(Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) || fn.getParameters()[0] !== declaration) return undefined;
+  const call = fn.getParent();
+  if (call === undefined || !Node.isCallExpression(call) || call.getArguments()[0] !== fn) return undefined;
+  const callee = unwrapExpression(call.getExpression());
+  return Node.isPropertyAccessExpression(callee) && ELEMENT_CALLBACKS.has(callee.getName()) ? callee.getExpression() : undefined;
+}
+
+/**
+ * The collections of `this` an emitter is put into (`this.targets.push(window)`): a removal over
+ * the collection's elements (`this.targets.forEach((t) => t.removeEventListener(…))`) ends its connection.
+ */
+function collectionKeysOf(emitter: string, cls: ClassLike | undefined, context: AnalysisContext): string[] {
+  if (cls === undefined) return [];
+  const memo = context.memo<object, Map<string, string[]>>('connection-fate:collections');
+  let perClass = memo.get(cls.compilerNode);
+  if (perClass === undefined) {
+    perClass = new Map();
+    for (const call of cls.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+      const callee = unwrapExpression(call.getExpression());
+      const [value] = call.getArguments();
+      if (!Node.isPropertyAccessExpression(callee) || !['push', 'add', 'unshift'].includes(callee.getName()) || value === undefined) continue;
+      const holder = unwrapExpression(callee.getExpression());
+      if (!Node.isPropertyAccessExpression(holder) || !isThis(holder.getExpression())) continue;
+      const key = emitterKey(value);
+      perClass.set(key, [...(perClass.get(key) ?? []), `${emitterKey(holder)}[]`]);
+    }
+    memo.set(cls.compilerNode, perClass);
+  }
+  return perClass.get(emitter) ?? [];
+}
+
 /** Text of an emitter expression for "same emitter" comparisons: `this.model`, `model` (a parameter property) alike. */
 export function emitterKey(expression: Node): string {
   const node = unwrapExpression(expression);
   if (Node.isIdentifier(node)) {
     const declaration = node.getSymbol()?.getDeclarations()[0];
+    const collection = declaration === undefined ? undefined : iteratedCollection(declaration);
+    if (collection !== undefined) return `${emitterKey(collection)}[]`;
     if (declaration !== undefined && Node.isParameterDeclaration(declaration)) {
       if (declaration.isParameterProperty()) return `this.${node.getText()}`;
       const field = fieldHolding(declaration);
@@ -92,7 +153,18 @@ export function emitterKey(expression: Node): string {
   return node.getText().replace(/\s+/g, '').replace(/\?\./g, '.').replace(/!/g, '');
 }
 
-const signalKey = (signal: string): string => signal.replace(/^['"`]|['"`]$/g, '');
+/**
+ * A signal's text for "same signal" comparisons: quotes, parentheses and casts off
+ * (`completedEvent as any` at the add, `completedEvent` at the removal).
+ */
+function signalKey(signal: string): string {
+  let text = signal.trim();
+  for (let previous = ''; previous !== text; ) {
+    previous = text;
+    text = text.replace(/^\((.*)\)$/s, '$1').replace(/\s+(?:as|satisfies)\s+[\w.$<>[\], ]+$/, '').replace(/!$/, '').trim();
+  }
+  return text.replace(/^['"`]|['"`]$/g, '');
+}
 
 /** Every "end" call in a scope, as `emitter|signal` and `emitter|*` keys, computed once per scope. */
 function endKeys(scope: Node, context: AnalysisContext): ReadonlySet<string> {
@@ -225,8 +297,17 @@ function tiedFate(tiedTo: Expression, cls: ClassLike | undefined): boolean {
   return base !== undefined && !/(?:^|\.)Extension$/.test(base);
 }
 
+/** The end keys an emitter's connections match: its own, and those of the collections of `this` it is put into. */
+function emitterEndKeys(site: MatchedConnect['site'], cls: ClassLike | undefined, context: AnalysisContext): string[] {
+  const emitter = emitterKey(site.emitter);
+  const signal = signalKey(site.signal);
+  return [emitter, ...collectionKeysOf(emitter, cls, context)].flatMap((key) => [`${key}|${signal}`, `${key}|*`]);
+}
+
+const endsIn = (keys: ReadonlySet<string>, wanted: readonly string[]): boolean => wanted.some((key) => keys.has(key));
+
 /** Is anything going to end the connection `connect` made? */
-export function connectionFate(connect: MatchedConnect, context: AnalysisContext, once: OncePolicy): Fate {
+export function connectionFate(connect: MatchedConnect, context: AnalysisContext, policy: FatePolicy): Fate {
   const { call, site } = connect;
   if (site.receiver !== undefined) return ended('receiver');
   if (site.tiedTo !== undefined) {
@@ -235,42 +316,51 @@ export function connectionFate(connect: MatchedConnect, context: AnalysisContext
   }
   const flags = optionFlags(call);
   if (flags.signal || site.abortSignal !== undefined) return ended('abort-signal');
-  if ((flags.once || site.once === true) && onceAllowed(once, site.signal)) return ended('once');
-  const lifecycle = lifecycleFate(connect, context);
+  if ((flags.once || site.once === true) && onceAllowed(policy.once, site.signal)) return ended('once');
+  const lifecycle = lifecycleFate(connect, context, policy.lifecyclePairs ?? []);
   if (lifecycle !== undefined) return lifecycle;
   const { cls, scope } = lifetimeScope(call);
   const result = site.handle === 'none' ? listenerFate(site.slot, call) : resultFate(call, cls, scope);
   if (result.ended) return result;
-  if (scope !== undefined) {
-    const keys = endKeys(scope, context);
-    const emitter = emitterKey(site.emitter);
-    if (keys.has(`${emitter}|${signalKey(site.signal)}`) || keys.has(`${emitter}|*`)) return ended('disconnected');
-  }
+  if (scope !== undefined && endsIn(endKeys(scope, context), emitterEndKeys(site, cls, context))) return ended('disconnected');
   return result;
 }
 
-/**
- * Under a lifecycle pair (enable/disable), a connection made on the up path must be ended on the
- * down path: its emitter disconnected or disposed there, or its kept handle read there. One made
- * on the down path only stays connected while the object is down. Undefined: not under a pair, or
- * a shape the pair does not judge (the general rules apply).
- */
-function lifecycleFate(connect: MatchedConnect, context: AnalysisContext): Fate | undefined {
-  const { call, site } = connect;
-  const paths = lifecyclePathsAt(context, call);
-  if (paths === undefined) return undefined;
-  const member = paths.memberOf(call);
-  if (member === undefined) return undefined;
-  const onUp = paths.up.has(member);
-  if (!onUp) return paths.down.has(member) ? NOT_ENDED : undefined;
-  const emitter = emitterKey(site.emitter);
-  for (const name of paths.down) {
+/** Does any body on `path` end one of `wanted` (emitter and signal keys)? */
+function endedOnPath(paths: LifecyclePaths, path: ReadonlySet<string>, wanted: readonly string[], context: AnalysisContext): boolean {
+  for (const name of path) {
     const body = paths.bodies(name);
-    const keys = body === undefined ? undefined : endKeys(body, context);
-    if (keys !== undefined && (keys.has(`${emitter}|${signalKey(site.signal)}`) || keys.has(`${emitter}|*`))) return ended('disconnected');
+    if (body !== undefined && endsIn(endKeys(body, context), wanted)) return true;
   }
+  return false;
+}
+
+/**
+ * Under a lifecycle pair (enable/disable, connectedCallback/disconnectedCallback…), a connection
+ * made on the up path must be ended on the down path: its emitter disconnected or disposed there,
+ * or its kept handle read there. One ended only elsewhere in the class (when something else
+ * happens) is not ended when the object goes down. Undefined: not under a pair, made outside every
+ * up path, or a shape the pair does not judge (the general rules apply).
+ */
+function lifecycleFate(connect: MatchedConnect, context: AnalysisContext, userPairs: readonly LifecyclePair[]): Fate | undefined {
+  const { call, site } = connect;
+  const pairs = [...(connect.model.lifecyclePairs ?? []), ...userPairs];
+  const all = lifecyclePathsFor(context, call, pairs);
+  const [first] = all;
+  const member = first?.memberOf(call);
+  if (first === undefined || member === undefined) return undefined;
+  const covering = all.filter((paths) => paths.up.has(member) && !paths.down.has(member));
+  const [judged] = covering;
+  if (judged === undefined) return undefined;
+  const { cls, scope } = lifetimeScope(call);
+  const wanted = emitterEndKeys(site, cls, context);
+  if (covering.some((paths) => endedOnPath(paths, paths.down, wanted, context))) return ended('disconnected');
+  const notEnded = (endedElsewhere: boolean): Fate => ({ ended: false, pair: judged.pair, endedElsewhere });
+  if (site.handle === 'none' && listenerFate(site.slot, call).ended) return undefined; // a listener kept in a local: the general rules follow it
+  if (scope !== undefined && endsIn(endKeys(scope, context), wanted)) return notEnded(true);
   if (site.handle === 'none') return undefined;
   const kept = keptIn(call);
   if (kept === undefined) return undefined;
-  return readOnPath(paths, kept, paths.down) ? ended('kept') : NOT_ENDED;
+  if (covering.some((paths) => readOnPath(paths, kept, paths.down))) return ended('kept');
+  return notEnded('field' in kept && cls !== undefined && isFieldReadAgain(cls, kept.field));
 }

@@ -126,28 +126,44 @@ function pathsOf(pair: LifecyclePair, scope: PairScope, kind: 'class' | 'module'
 /** `LifecyclePair.up` for "every member outside the down path" (a widget's life until its destroy handler). */
 const EVERY_OTHER_MEMBER = '*';
 
-/** The lifecycle pair that `node` (a connect call) falls under, with both paths, or undefined. */
+/** Every pair of every active model (what module-level questions ask: is this file an extension's `enable()`?). */
+function modelPairs(context: AnalysisContext): readonly LifecyclePair[] {
+  return context.models.flatMap((model) => model.lifecyclePairs ?? []);
+}
+
+/** The lifecycle pair that `node` (a connect call) falls under, with both paths, or undefined (any active model's pairs). */
 export function lifecyclePathsAt(context: AnalysisContext, node: Node): LifecyclePaths | undefined {
-  const pairs = context.models.flatMap((model) => model.lifecyclePairs ?? []);
-  if (pairs.length === 0) return undefined;
+  return lifecyclePathsFor(context, node, modelPairs(context))[0];
+}
+
+/**
+ * Every pair of `pairs` that the class (or module) around `node` implements (both methods have a
+ * body), with its paths, in the order of `pairs`. Memoized per class or file and list of pairs.
+ */
+export function lifecyclePathsFor(context: AnalysisContext, node: Node, pairs: readonly LifecyclePair[]): readonly LifecyclePaths[] {
+  if (pairs.length === 0) return [];
   const cls = thisClassOf(node);
-  if (cls !== undefined) {
-    const memo = context.memo<object, LifecyclePaths | null>('lifecycle-paths');
-    const known = memo.get(cls.compilerNode);
-    if (known !== undefined) return known ?? undefined;
-    const scope = classScope(cls);
-    const found = pairs.filter((pair) => pair.classExtends === undefined || extendsName(cls, pair.classExtends)).map((pair) => pathsOf(pair, scope, 'class')).find((paths) => paths !== undefined);
-    memo.set(cls.compilerNode, found ?? null);
-    return found;
+  const inClass = node.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor)) !== undefined;
+  if (cls === undefined && inClass) return [];
+  const holder = cls?.compilerNode ?? node.getSourceFile().compilerNode;
+  const memo = context.memo<object, Map<string, readonly LifecyclePaths[]>>('lifecycle-paths');
+  const key = pairs.map((pair) => `${pair.up}/${pair.down}/${pair.classExtends ?? ''}/${pair.moduleLevel === true}`).join(',');
+  let perHolder = memo.get(holder);
+  if (perHolder === undefined) {
+    perHolder = new Map();
+    memo.set(holder, perHolder);
   }
-  if (node.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor)) !== undefined) return undefined;
-  const file = node.getSourceFile();
-  const memo = context.memo<object, LifecyclePaths | null>('lifecycle-paths');
-  const known = memo.get(file.compilerNode);
-  if (known !== undefined) return known ?? undefined;
-  const scope = moduleScope(file);
-  const found = pairs.filter((pair) => pair.moduleLevel === true).map((pair) => pathsOf(pair, scope, 'module')).find((paths) => paths !== undefined);
-  memo.set(file.compilerNode, found ?? null);
+  const known = perHolder.get(key);
+  if (known !== undefined) return known;
+  let found: LifecyclePaths[];
+  if (cls !== undefined) {
+    const scope = classScope(cls);
+    found = pairs.filter((pair) => pair.classExtends === undefined || extendsName(cls, pair.classExtends)).flatMap((pair) => pathsOf(pair, scope, 'class') ?? []);
+  } else {
+    const scope = moduleScope(node.getSourceFile());
+    found = pairs.filter((pair) => pair.moduleLevel === true).flatMap((pair) => pathsOf(pair, scope, 'module') ?? []);
+  }
+  perHolder.set(key, found);
   return found;
 }
 

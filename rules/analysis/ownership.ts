@@ -4,6 +4,7 @@
 //
 // Precision comes first: every shape that is not clearly owned or clearly foreign is `unknown`,
 // and the rules stay silent on `unknown`.
+import { isBuiltin } from 'node:module';
 import { Node, SyntaxKind, ts, type CallExpression, type ClassDeclaration, type ClassExpression, type BinaryExpression, type BindingElement, type ParameterDeclaration, type VariableDeclaration } from 'ts-morph';
 import { callerVerdict, type CallerSource } from './caller-lifetimes.js';
 import { skipOuterExpressions } from './type-queries.js';
@@ -16,7 +17,8 @@ export type OwnedReason =
   | 'self' // `this` itself (or `super`)
   | 'created' // created by this object and kept in its own field
   | 'child' // `this` passed as parent to its constructor, or `setParent(this)`
-  | 'tracked'; // `this.track(x)`
+  | 'tracked' // `this.track(x)`
+  | 'own-dom'; // a decorated field that queries the component's own DOM (`@query('button')`)
 
 /** Why an object outlives `this` (or at least is not ended by it). */
 export type ForeignReason =
@@ -29,7 +31,8 @@ export type ForeignReason =
 
 export type Ownership =
   | { readonly kind: 'owned'; readonly reason: OwnedReason }
-  | { readonly kind: 'foreign'; readonly reason: ForeignReason; readonly origin: string }
+  /** `violatedBy`: the caller (file:line) that passes a longer-lived object at this parameter. */
+  | { readonly kind: 'foreign'; readonly reason: ForeignReason; readonly origin: string; readonly violatedBy?: string }
   /** Created inside the current function and not kept: it lives no longer than the code that made it. */
   | { readonly kind: 'local' }
   | { readonly kind: 'unknown' };
@@ -50,8 +53,23 @@ const foreign = (reason: ForeignReason, origin: string): Ownership => ({ kind: '
 const GLOBAL_NAMES = new Set(['globalThis', 'window', 'document', 'global', 'self', 'process', 'navigator', 'location', 'history']);
 /** What a caller can pass that outlives the object it creates: a singleton, a global, its own injected service, its parent. */
 const LONGER_LIVED: ReadonlySet<ForeignReason> = new Set(['module', 'global', 'injected', 'parent']);
-/** Conventional factory method names: `document.createElement`, `node.cloneNode`, `makeRow()`. */
-const FRESH_METHOD = /^(?:create|clone|make|build)(?:[A-Z_]|$)/;
+/**
+ * Conventional factory method names: `document.createElement`, `node.cloneNode`, `makeRow()`,
+ * `redis.duplicate()`, `child_process.spawn(…)`/`fork(…)`: the result is a new object, not a part
+ * of the object the method is called on.
+ */
+const FRESH_METHOD = /^(?:create|clone|make|build|duplicate|spawn|fork)(?:[A-Z_]|$)/;
+/**
+ * Decorators whose field is an element of the component's own rendered DOM (lit's `@query`,
+ * `@queryAll`, `@queryAsync`, `@queryAssignedElements`/`Nodes`; Angular's `@ViewChild(ren)`;
+ * Stencil's `@Element()`, the host itself): it lives and dies with the component.
+ */
+const OWN_DOM_DECORATORS = new Set(['query', 'queryAll', 'queryAsync', 'queryAssignedElements', 'queryAssignedNodes', 'ViewChild', 'ViewChildren', 'Element']);
+/**
+ * Methods of the platform's declared APIs (a declaration file) that return a new object, not a
+ * part of the receiver: `el.animate(…)` (a new Animation). Listeners on it live as long as it.
+ */
+const FRESH_DECLARED_METHODS = new Set(['animate']);
 /** Receiver-side calls that make the argument owned by `this`. */
 const TRACK_METHODS = new Set(['track']);
 const PARENT_METHODS = new Set(['setParent']);
@@ -214,6 +232,23 @@ function isCallbackParameter(parameter: Node): boolean {
   return site !== undefined && (Node.isCallExpression(site) || Node.isNewExpression(site)) && site.getArguments().includes(argument);
 }
 
+/** `el.animate` where `animate` is declared in a declaration file (lib.dom.d.ts), not a look-alike of the program. */
+function isDeclaredFresh(callee: Node): boolean {
+  if (!Node.isPropertyAccessExpression(callee) || !FRESH_DECLARED_METHODS.has(callee.getName())) return false;
+  const declarations = callee.getNameNode().getSymbol()?.getDeclarations() ?? [];
+  return declarations.length > 0 && declarations.every((declaration) => declaration.getSourceFile().isDeclarationFile());
+}
+
+/** The module an import binding comes from (`'cluster'` for `import cluster from 'cluster'`), if written as a string. */
+function importedModule(declaration: Node): string | undefined {
+  if (Node.isImportEqualsDeclaration(declaration)) {
+    const reference = declaration.getModuleReference();
+    const expression = Node.isExternalModuleReference(reference) ? reference.getExpression() : undefined;
+    return expression !== undefined && Node.isStringLiteral(expression) ? expression.getLiteralValue() : undefined;
+  }
+  return declaration.getFirstAncestorByKind(SyntaxKind.ImportDeclaration)?.getModuleSpecifierValue();
+}
+
 /** Folds the verdicts of every value a binding can hold. */
 export function combineOwnership(verdicts: readonly Ownership[]): Ownership {
   const [first] = verdicts;
@@ -294,7 +329,7 @@ export class OwnershipAnalysis {
       return callee.getText() === 'inject' ? foreign('injected', call.getText()) : UNKNOWN;
     }
     if (!Node.isPropertyAccessExpression(callee)) return UNKNOWN;
-    if (FRESH_METHOD.test(callee.getName())) return this.#created(call.getArguments());
+    if (FRESH_METHOD.test(callee.getName()) || isDeclaredFresh(callee)) return this.#created(call.getArguments());
     return this.#reachedThrough(callee.getExpression());
   }
 
@@ -319,6 +354,9 @@ export class OwnershipAnalysis {
       Node.isNamespaceImport(declaration) ||
       Node.isImportEqualsDeclaration(declaration)
     ) {
+      // Node's built-in modules (`cluster`, `process`, `os`) are the process's own singletons, like `process`.
+      const specifier = importedModule(declaration);
+      if (specifier !== undefined && isBuiltin(specifier)) return foreign('global', `the process-wide \`${name}\` (Node's \`${specifier}\` module)`);
       return foreign('module', `the imported \`${name}\``);
     }
     if (isAmbient(declaration)) return foreign('global', `the global \`${name}\``);
@@ -354,7 +392,7 @@ export class OwnershipAnalysis {
         return { longer, origin: passed.kind === 'foreign' ? passed.origin : '' };
       }, callers);
       if (verdict.kind === 'satisfied') return UNKNOWN;
-      if (verdict.kind === 'violated') return foreign(reason, `${origin}, which ${verdict.where} passes as ${verdict.passes}`);
+      if (verdict.kind === 'violated') return { kind: 'foreign', reason, origin: `${origin}, which ${verdict.where} passes as ${verdict.passes}`, violatedBy: verdict.where };
       return foreign(reason, origin);
     } finally {
       this.#inProgress.delete(key);
@@ -474,6 +512,7 @@ export class OwnershipAnalysis {
     const sources = (index.sources.get(name) ?? []).filter((source) => !isAbsentValue(source));
     if (sources.length === 0) {
       if (declaredHere !== undefined && Node.isPropertyDeclaration(declaredHere) && declaredHere.getDecorators().length > 0) {
+        if (declaredHere.getDecorators().some((decorator) => OWN_DOM_DECORATORS.has(decorator.getName()))) return owned('own-dom');
         return foreign('injected', `the injected \`this.${name}\``);
       }
       // Inherited and never assigned here: `parent` is the one member whose meaning is fixed.

@@ -38,7 +38,16 @@ export class View extends SignalObject {
     assert.equal(unbound?.messageId, 'unboundClosureSlot');
     assert.deepEqual(
       { ...unbound?.data, fix: undefined },
-      { className: 'View', alsoIgnored: unbound?.data.alsoIgnored, signal: 'changed', emitter: 'this.store', type: 'Store', origin: 'the injected `this.store`', fix: undefined },
+      {
+        className: 'View',
+        alsoIgnored: unbound?.data.alsoIgnored,
+        signal: 'changed',
+        emitter: 'this.store',
+        type: 'Store',
+        origin: 'the injected `this.store`',
+        lifetime: 'a shared service handed in from outside, it outlives this `View`',
+        fix: undefined,
+      },
     );
     assert.match(unbound?.data.fix ?? '', /this\.track/);
     assert.equal(file.getFullText().slice(unbound?.start, unbound?.end), 'this.store.changed.connect(() => this.render())');

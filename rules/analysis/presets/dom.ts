@@ -8,6 +8,7 @@ import { isFreshFunction } from './listener-identity.js';
 import { methodCallOn } from './method-calls.js';
 import { matchScheduler } from './schedulers.js';
 import { createsTimer, DOM_ONE_SHOT_TIMERS, matchTimerEnd, matchTimerStart, timerReleaseCall, timerStartNames } from './timers.js';
+import { WEB_LIFECYCLE_PAIRS } from './lifecycle.js';
 
 /**
  * Live resources versus inert emitters: a live resource keeps running (and keeps its listeners and
@@ -193,4 +194,5 @@ export const domModel: EmitterModel = {
   matchOwnership() {
     return [];
   },
+  lifecyclePairs: WEB_LIFECYCLE_PAIRS,
 };

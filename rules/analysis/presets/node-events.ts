@@ -10,6 +10,7 @@ import { typeChainHasName } from './type-names.js';
 import { matchScheduler } from './schedulers.js';
 import { createsTimer, isNeutralTimerMethod, NODE_ONE_SHOT_TIMERS, matchTimerEnd, matchTimerStart, timerReleaseCall, timerStartNames } from './timers.js';
 import { moduleFunctionOf } from './module-functions.js';
+import { COMMON_LIFECYCLE_PAIRS } from './lifecycle.js';
 
 const CONNECT = new Set(['on', 'addListener', 'once', 'prependListener', 'prependOnceListener']);
 const ONCE = new Set(['once', 'prependOnceListener']);
@@ -106,4 +107,5 @@ export const nodeEventsModel: EmitterModel = {
   matchOwnership() {
     return [];
   },
+  lifecyclePairs: COMMON_LIFECYCLE_PAIRS,
 };

@@ -5,6 +5,7 @@ import { Node, ts, type CallExpression, type Expression, type NewExpression, typ
 import type { ConnectSite, EmitterModel, EndSite, ModelEnv, OwnershipSite } from '../emitter-model.js';
 import { declarationsOf, propertyName, skipOuterExpressions as unwrap, typeOfExpression } from '../type-queries.js';
 import { matchScheduler } from './schedulers.js';
+import { COMMON_LIFECYCLE_PAIRS } from './lifecycle.js';
 
 // Recognition runs on the compiler's types and checker (no ts-morph wrappers): it is asked for
 // every candidate type, and memoized per type object (types are per checker, so per program).
@@ -192,6 +193,7 @@ export const slotguardModel: EmitterModel = {
     const ownerName = owner !== undefined && (Node.isClassDeclaration(owner) || Node.isInterfaceDeclaration(owner)) ? owner.getName() : undefined;
     return ownerName === 'SignalObject';
   },
+  lifecyclePairs: COMMON_LIFECYCLE_PAIRS,
 };
 
 function isSymbolDispose(call: CallExpression): boolean {
