@@ -159,13 +159,19 @@ export function freshConnections(context: AnalysisContext, expression: Node): st
     return [];
   }
   if (Node.isCallExpression(target)) {
-    if (createdByModel(context, target)) return [];
+    if (createdByModel(context, target)) return selfConnections(context, target);
     const fn = declarationsOf(target.getExpression(), context).map(functionWithBody).find((found) => found !== undefined);
     // The callee's result type must be an emitter before its body is read.
     if (fn === undefined || !returnsEmitter(context, fn)) return undefined;
     return analyseUnit(context, fn).returnsFresh;
   }
   return undefined;
+}
+
+/** A creation that is its own connect site (`setInterval(fn, ms)` runs `fn` from the start): connected at once. */
+function selfConnections(context: AnalysisContext, call: CallExpression): string[] {
+  const site = connectSiteOf(context, call);
+  return site !== undefined && skipOuterExpressions(site.emitter) === call ? [site.signal] : [];
 }
 
 /** `new X(…)`: is X an emitter class? Asked once per class declaration, not per expression. */
