@@ -50,6 +50,7 @@ export function fixFor(match: MatchedConnect, fate: Fate, inClass: boolean): str
   }
   if (!inClass) {
     const handle = match.site.handle === 'none' ? 'a function that removes the listener' : match.site.handle === 'connection' ? 'the Connection' : match.site.handle === 'id' ? 'the handler id' : 'the disposer';
+    if (match.site.handle === 'connection' && match.model.fixHint === undefined) return `${fixText(match)} Without an object to keep it, return it to the caller, so the code that decides how long it lasts can end it.`;
     return `There is no \`this\` to keep it here: return ${handle} to the caller, so the code that decides how long it lasts can end it.`;
   }
   return fixText(match);

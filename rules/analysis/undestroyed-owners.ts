@@ -51,8 +51,9 @@ function constructionsNeverTornDown(cls: ClassDeclaration, context: AnalysisCont
   return constructions.every((construction) => {
     const holder = keptOnly(construction) ? keptIn(construction) : undefined;
     const paths = holder === undefined ? undefined : lifecyclePathsAt(context, construction);
-    // A widget's whole life ('*') ends with its parent, which destroys its children: not judged here.
-    if (holder === undefined || paths === undefined || paths.pair.up === '*') return false;
+    // Only the extension's enable/disable (the pair that is also module-level): a widget's whole life
+    // ('*') ends with its parent, which destroys its children, and other frameworks' pairs are not judged here.
+    if (holder === undefined || paths === undefined || paths.pair.moduleLevel !== true) return false;
     const member = paths.memberOf(construction);
     if (member === undefined || !paths.up.has(member) || paths.down.has(member)) return false;
     return !readOnPath(paths, holder, paths.down) && !handedOn(paths, holder);
