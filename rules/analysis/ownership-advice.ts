@@ -50,6 +50,8 @@ export function fixFor(match: MatchedConnect, fate: Fate, inClass: boolean): str
   }
   if (!inClass) {
     const handle = match.site.handle === 'none' ? 'a function that removes the listener' : match.site.handle === 'connection' ? 'the Connection' : match.site.handle === 'id' ? 'the handler id' : 'the disposer';
+    // A Connection can also be kept and ended (or replaced by an AbortSignal) right here: say both, without `this`.
+    if (match.site.handle === 'connection') return `Return the Connection to the caller, so the code that decides how long it lasts can end it. ${fixText(match)}`;
     return `There is no \`this\` to keep it here: return ${handle} to the caller, so the code that decides how long it lasts can end it.`;
   }
   return fixText(match);
