@@ -7,6 +7,7 @@
 // parameter shares a lifetime the callers manage and is not judged. No caller in the program: the
 // parameter stays "longer-lived than the receiver", as before (the callers can only clear it).
 import { Node, ts, type ParameterDeclaration } from 'ts-morph';
+import { indexFile } from './relevance.js';
 
 /** What the callers of a function or constructor pass at one parameter. */
 export type CallerVerdict =
@@ -38,16 +39,13 @@ function callIndex(program: ts.Program): CallIndex {
   const index: CallIndex = new Map();
   for (const file of program.getSourceFiles()) {
     if (file.isDeclarationFile || program.isSourceFileFromExternalLibrary(file)) continue;
-    const visit = (node: ts.Node): void => {
-      if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && ts.isIdentifier(node.expression)) {
-        const name = node.expression.text;
-        const list = index.get(name);
-        if (list === undefined) index.set(name, [node]);
-        else list.push(node);
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(file);
+    // From the file's syntactic index (relevance.ts: one walk per file shared by every pass).
+    for (const node of indexFile(file).identifierCalls) {
+      const name = (node.expression as ts.Identifier).text;
+      const list = index.get(name);
+      if (list === undefined) index.set(name, [node]);
+      else list.push(node);
+    }
   }
   callIndexes.set(program, index);
   return index;
