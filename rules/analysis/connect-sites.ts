@@ -4,7 +4,7 @@ import { Node, ts, type CallExpression, type SourceFile } from 'ts-morph';
 import type { AnalysisContext } from './context.js';
 import type { Finding, FindingSuggestion } from './finding.js';
 import type { ConnectSite, EmitterModel } from './emitter-model.js';
-import { calleeName } from './relevance.js';
+import { indexFile } from './relevance.js';
 import { connectSiteOf, createdByModel } from './sites.js';
 import { freshConnections } from './emitter-flow.js';
 import { OwnershipAnalysis, thisClassOf, type ClassLike, type Ownership } from './ownership.js';
@@ -40,19 +40,13 @@ function isDeclaredWrong(call: Node): boolean {
  * the rest of the analysis).
  */
 function candidateCalls(file: SourceFile, names: ReadonlySet<string>): CallExpression[] {
-  const compilerFile = file.compilerNode;
   const calls: CallExpression[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node) && (ts.isPropertyAccessExpression(node.expression) || ts.isElementAccessExpression(node.expression))) {
-      const name = calleeName(node);
-      if (name !== undefined && names.has(name)) {
-        const wrapped = wrapCompilerNode(file, node);
-        if (wrapped !== undefined && Node.isCallExpression(wrapped)) calls.push(wrapped);
-      }
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(compilerFile);
+  // From the file's syntactic index (one walk shared by every pass).
+  for (const { node, name } of indexFile(file.compilerNode).calls) {
+    if (!(ts.isPropertyAccessExpression(node.expression) || ts.isElementAccessExpression(node.expression)) || !names.has(name)) continue;
+    const wrapped = wrapCompilerNode(file, node);
+    if (wrapped !== undefined && Node.isCallExpression(wrapped)) calls.push(wrapped);
+  }
   return calls;
 }
 

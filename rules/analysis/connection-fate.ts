@@ -21,11 +21,9 @@ function isRawAssignment(node: ts.Node): node is ts.BinaryExpression {
   return ts.isBinaryExpression(node) && node.operatorToken.kind === SyntaxKind.EqualsToken;
 }
 
-/** Compiler-AST parentheses, `as`, `!`, `satisfies` and `<T>` casts removed (as `unwrapExpression`). */
-const rawUnwrap = skipOuter;
-
+/** Compiler-AST `this` or `super`, through parentheses and casts (as `isThis`). */
 function rawIsThis(node: ts.Node): boolean {
-  const inner = rawUnwrap(node);
+  const inner = skipOuter(node);
   return inner.kind === SyntaxKind.ThisKeyword || inner.kind === SyntaxKind.SuperKeyword;
 }
 
@@ -97,20 +95,18 @@ export function lifetimeScope(call: Node): { cls: ClassLike | undefined; scope: 
 }
 
 /** `constructor(m) { this.model = m; }`: the field of `this` a parameter is stored in, if any. */
-function fieldHolding(parameter: Node, checker: ts.TypeChecker): string | undefined {
-  const symbol = compilerSymbolOf(checker, parameter.compilerNode);
-  const parent = parameter.getParent();
+function fieldHolding(parameter: Node): string | undefined {
+  const symbol = parameter.getSymbol();
   let field: string | undefined;
-  if (parent === undefined) return undefined;
-  forEachCompilerDescendant(parent.compilerNode, (node) => {
-    if (!isRawAssignment(node)) return undefined;
-    const left = rawUnwrap(node.left);
-    const right = rawUnwrap(node.right);
-    if (ts.isPropertyAccessExpression(left) && rawIsThis(left.expression) && ts.isIdentifier(right) && compilerSymbolOf(checker, right) === symbol) {
-      field = left.name.text;
-      return 'stop';
+  parameter.getParent()?.forEachDescendant((node, traversal) => {
+    if (field !== undefined) {
+      traversal.stop();
+      return;
     }
-    return undefined;
+    if (!Node.isBinaryExpression(node) || node.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) return;
+    const left = unwrapExpression(node.getLeft());
+    const right = unwrapExpression(node.getRight());
+    if (Node.isPropertyAccessExpression(left) && isThis(left.getExpression()) && Node.isIdentifier(right) && right.getSymbol() === symbol) field = left.getName();
   });
   return field;
 }
@@ -152,8 +148,8 @@ function collectionKeysOf(emitter: string, cls: ClassLike | undefined, context: 
       if (!Node.isPropertyAccessExpression(callee) || !['push', 'add', 'unshift'].includes(callee.getName()) || value === undefined) continue;
       const holder = unwrapExpression(callee.getExpression());
       if (!Node.isPropertyAccessExpression(holder) || !isThis(holder.getExpression())) continue;
-      const key = emitterKey(value, context.checker);
-      perClass.set(key, [...(perClass.get(key) ?? []), `${emitterKey(holder, context.checker)}[]`]);
+      const key = emitterKey(value);
+      perClass.set(key, [...(perClass.get(key) ?? []), `${emitterKey(holder)}[]`]);
     }
     memo.set(cls.compilerNode, perClass);
   }
@@ -161,21 +157,21 @@ function collectionKeysOf(emitter: string, cls: ClassLike | undefined, context: 
 }
 
 /** Text of an emitter expression for "same emitter" comparisons: `this.model`, `model` (a parameter property) alike. */
-export function emitterKey(expression: Node, checker: ts.TypeChecker): string {
+export function emitterKey(expression: Node): string {
   const node = unwrapExpression(expression);
   if (Node.isIdentifier(node)) {
     const declaration = node.getSymbol()?.getDeclarations()[0];
     const collection = declaration === undefined ? undefined : iteratedCollection(declaration);
-    if (collection !== undefined) return `${emitterKey(collection, checker)}[]`;
+    if (collection !== undefined) return `${emitterKey(collection)}[]`;
     if (declaration !== undefined && Node.isParameterDeclaration(declaration)) {
       if (declaration.isParameterProperty()) return `this.${node.getText()}`;
-      const field = fieldHolding(declaration, checker);
+      const field = fieldHolding(declaration);
       if (field !== undefined) return `this.${field}`;
     }
   }
   if (isThis(node)) return 'this';
   // `view.win` in the constructor and `this.view.win` in `destroy()`: the same object when `view` is kept in `this.view`.
-  if (Node.isPropertyAccessExpression(node)) return `${emitterKey(node.getExpression(), checker)}.${node.getName()}`;
+  if (Node.isPropertyAccessExpression(node)) return `${emitterKey(node.getExpression())}.${node.getName()}`;
   return node.getText().replace(/\s+/g, '').replace(/\?\./g, '.').replace(/!/g, '');
 }
 
@@ -203,8 +199,8 @@ function endKeys(scope: Node, context: AnalysisContext): ReadonlySet<string> {
     const node = context.node(raw);
     if (node === undefined || !Node.isCallExpression(node)) return;
     const end = endSiteOf(context, node);
-    if (end?.kind === 'dispose') keys.add(`${emitterKey(end.emitter, context.checker)}|*`);
-    else if (end?.kind === 'disconnect-signal') keys.add(`${emitterKey(end.emitter, context.checker)}|${signalKey(end.signal)}`);
+    if (end?.kind === 'dispose') keys.add(`${emitterKey(end.emitter)}|*`);
+    else if (end?.kind === 'disconnect-signal') keys.add(`${emitterKey(end.emitter)}|${signalKey(end.signal)}`);
   });
   memo.set(scope.compilerNode, keys);
   return keys;
@@ -214,11 +210,11 @@ function endKeys(scope: Node, context: AnalysisContext): ReadonlySet<string> {
 function isReferencedAgain(declarationName: Node, scope: Node, checker: ts.TypeChecker): boolean {
   const symbol = compilerSymbolOf(checker, declarationName.compilerNode);
   if (symbol === undefined) return true; // cannot tell: assume it is used (precision)
-  const name = declarationName.compilerNode;
+  const name = declarationName.compilerNode as ts.Identifier;
   const text = declarationName.getText();
   let found = false;
   forEachCompilerDescendant(scope.compilerNode, (node) => {
-    if (node !== name && ts.isIdentifier(node) && node.text === (name as ts.Identifier).text && rawText(node) === text && compilerSymbolOf(checker, node) === symbol) {
+    if (node !== name && ts.isIdentifier(node) && node.text === name.text && rawText(node) === text && compilerSymbolOf(checker, node) === symbol) {
       found = true;
       return 'stop';
     }
@@ -305,6 +301,7 @@ function listenerFate(slot: Expression | undefined, call: CallExpression, checke
     for (let current: ts.Node | undefined = node.parent; current !== undefined; current = current.parent) if (current === rawCall) return false;
     return true;
   };
+  // Identifiers in JSDoc too (`{@link listener}`), as ts-morph's getDescendantsOfKind(Identifier) sees them.
   let kept = false;
   forEachCompilerDescendant(name.getSourceFile().compilerNode, (node) => {
     if (!ts.isIdentifier(node) || node === rawName || node.text !== rawName.text || rawText(node) !== text || !refersToListener(node) || !outsideCall(node)) return undefined;
@@ -324,7 +321,7 @@ function tiedFate(tiedTo: Expression, cls: ClassLike | undefined): boolean {
   let disconnects = false;
   forEachCompilerDescendant(cls.compilerNode, (node) => {
     if (!ts.isCallExpression(node)) return undefined;
-    const callee = rawUnwrap(node.expression);
+    const callee = skipOuter(node.expression);
     const [first] = node.arguments;
     if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'disconnectObject' || first === undefined || !rawIsThis(first)) return undefined;
     disconnects = true;
@@ -337,7 +334,7 @@ function tiedFate(tiedTo: Expression, cls: ClassLike | undefined): boolean {
 
 /** The end keys an emitter's connections match: its own, and those of the collections of `this` it is put into. */
 function emitterEndKeys(site: MatchedConnect['site'], cls: ClassLike | undefined, context: AnalysisContext): string[] {
-  const emitter = emitterKey(site.emitter, context.checker);
+  const emitter = emitterKey(site.emitter);
   const signal = signalKey(site.signal);
   return [emitter, ...collectionKeysOf(emitter, cls, context)].flatMap((key) => [`${key}|${signal}`, `${key}|*`]);
 }

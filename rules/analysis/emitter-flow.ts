@@ -27,7 +27,7 @@ import {
 } from './holders.js';
 import { captureFunction, isDiscarded, sameTarget, type StoreTarget, type Use } from './uses.js';
 import { classifyReference } from './summaries.js';
-import { calleeName, connectingNames } from './relevance.js';
+import { calleeName, connectingNames, indexFile } from './relevance.js';
 import { connectSiteOf, createdByModel, endSiteOf, ownershipSitesOf, scheduledClosure } from './sites.js';
 import { constructorOf, functionWithBody } from './function-bodies.js';
 import { declarationsOf, skipOuterExpressions, typeOfExpression } from './type-queries.js';
@@ -97,13 +97,8 @@ type ReturnedValue = { connections: string[] } | { expression: Node } | 'nothing
 
 /** The function-like units of a file whose bodies are walked, plus the file itself (its top level). */
 export function unitsOf(context: AnalysisContext, file: SourceFile, keep: (node: ts.Node) => boolean = () => true): Node[] {
-  // One pass over the compiler's nodes; only the function-likes get ts-morph wrappers.
-  const found: ts.Node[] = [];
-  const visit = (node: ts.Node): void => {
-    if (unitKinds.has(node.kind) && keep(node)) found.push(node);
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(file.compilerNode, visit);
+  // From the file's syntactic index (one walk shared by every pass); only the units get ts-morph wrappers.
+  const found = indexFile(file.compilerNode).functionLikes.filter((node) => unitKinds.has(node.kind) && keep(node));
   const units: Node[] = keep(file.compilerNode) ? [file] : [];
   for (const compilerNode of found) {
     const node = context.node(compilerNode);

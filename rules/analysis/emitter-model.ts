@@ -75,6 +75,12 @@ export interface ModelEnv {
   isEmitterType(type: Type): boolean;
   /** The program's compiler type checker, for questions cheaper asked without ts-morph wrappers. */
   readonly checker: ts.TypeChecker;
+  /**
+   * The ts-morph node of any compiler node of the program, through its file's memoized wrapping
+   * (the analysis context provides it): a declaration found with `checker` is wrapped without
+   * ts-morph's symbol objects.
+   */
+  node?(compilerNode: ts.Node): Node | undefined;
 }
 
 export interface EmitterModel {

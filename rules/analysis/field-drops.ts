@@ -1,7 +1,7 @@
 // Drops through fields of `this`: overwriting a field that holds a connected emitter, and clearing
 // or removing from a collection field of connected emitters, without disposing them first.
-import { Node, SyntaxKind, ts, type CallExpression, type ClassDeclaration, type ClassExpression } from 'ts-morph';
-import { calleeName } from './relevance.js';
+import { Node, SyntaxKind, type CallExpression, type ClassDeclaration, type ClassExpression } from 'ts-morph';
+import { callIsInside, indexFile } from './relevance.js';
 import type { AnalysisContext } from './context.js';
 import type { FieldFact } from './emitter-flow.js';
 import { freshConnections } from './emitter-flow.js';
@@ -37,20 +37,16 @@ function enclosingFunction(node: Node, owner: Node): Node | undefined {
 /** Every `this.F` in the class body, skipping nested non-arrow functions and classes (another `this`). */
 function fieldAccesses(context: AnalysisContext, owner: ClassLike): Map<string, Node[]> {
   const accesses = new Map<string, Node[]>();
-  // On the compiler's nodes: only `this.F` accesses get wrapped.
-  const visit = (node: ts.Node): void => {
-    if (node !== owner.compilerNode && (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isClassLike(node))) return; // another `this`
-    if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
-      const access = context.node(node);
-      if (access !== undefined) {
-        const list = accesses.get(node.name.text) ?? [];
-        list.push(access);
-        accesses.set(node.name.text, list);
-      }
+  // From the file's syntactic index (nested functions and classes bind another `this`); only these get wrapped.
+  for (const { node, binder } of indexFile(owner.getSourceFile().compilerNode).thisAccesses) {
+    if (binder !== owner.compilerNode) continue;
+    const access = context.node(node);
+    if (access !== undefined) {
+      const list = accesses.get(node.name.text) ?? [];
+      list.push(access);
+      accesses.set(node.name.text, list);
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(owner.compilerNode);
+  }
   return accesses;
 }
 
@@ -61,17 +57,12 @@ function fieldAccesses(context: AnalysisContext, owner: ClassLike): Map<string, 
 function relevantCalls(context: AnalysisContext, owner: ClassLike): CallExpression[] {
   const names = new Set([...context.connectMethodNames, ...addingMethods]);
   const found: CallExpression[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node)) {
-      const name = calleeName(node);
-      if (name !== undefined && names.has(name)) {
-        const call = context.node(node);
-        if (call !== undefined && Node.isCallExpression(call)) found.push(call);
-      }
-    }
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(owner.compilerNode, visit);
+  // From the file's syntactic index: the named calls inside the class, in document order.
+  for (const entry of indexFile(owner.getSourceFile().compilerNode).calls) {
+    if (!names.has(entry.name) || !callIsInside(entry, owner.compilerNode)) continue;
+    const call = context.node(entry.node);
+    if (call !== undefined && Node.isCallExpression(call)) found.push(call);
+  }
   return found;
 }
 

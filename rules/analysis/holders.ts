@@ -4,6 +4,7 @@
 // so the file's analysis carries them from one run to the next (the class and module invariants).
 import { ts } from 'ts-morph';
 import type { AnalysisContext } from './context.js';
+import { indexFile } from './relevance.js';
 import type { HolderKey } from './heap.js';
 import type { Lifetime } from './lifetime.js';
 
@@ -85,12 +86,8 @@ function memberName(name: ts.PropertyName | undefined): string | undefined {
 
 /** Every `this.F` of a class body, skipping nested non-arrow functions and classes (another `this`). */
 export function thisAccesses(owner: ts.ClassLikeDeclaration, visit: (access: ts.PropertyAccessExpression) => void): void {
-  const walk = (node: ts.Node): void => {
-    if (node !== owner && (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isClassLike(node))) return;
-    if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) visit(node);
-    ts.forEachChild(node, walk);
-  };
-  walk(owner);
+  // From the file's syntactic index: the accesses whose `this` is bound by `owner`, in document order.
+  for (const { node, binder } of indexFile(owner.getSourceFile()).thisAccesses) if (binder === owner) visit(node);
 }
 
 function persistentFields(owner: ts.ClassLikeDeclaration): Set<string> {
@@ -138,14 +135,11 @@ export function persistentHolders(context: AnalysisContext, file: ts.SourceFile)
   const known = memo.get(file);
   if (known !== undefined) return known;
   const fields = new Map<ts.ClassLikeDeclaration, Set<string>>();
-  const walk = (node: ts.Node): void => {
-    if (ts.isClassLike(node)) {
-      const found = persistentFields(node);
-      if (found.size > 0) fields.set(node, found);
-    }
-    ts.forEachChild(node, walk);
-  };
-  walk(file);
+  // The classes from the file's syntactic index (one walk shared by every pass).
+  for (const node of indexFile(file).classes) {
+    const found = persistentFields(node);
+    if (found.size > 0) fields.set(node, found);
+  }
   const result: PersistentHolders = { fields, moduleVariables: persistentModuleVariables(file) };
   memo.set(file, result);
   return result;

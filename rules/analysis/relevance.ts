@@ -11,8 +11,45 @@ interface FunctionEntry {
   calls: Set<string>;
 }
 
-interface FileIndex {
-  functions: FunctionEntry[];
+/** A function-like with a body or a class (or the file itself): where a call is counted. */
+interface ScopeEntry {
+  readonly node: ts.Node;
+  readonly parent: ScopeEntry | undefined;
+}
+
+/** A call with a known callee name, and the innermost scope it is in. */
+interface NamedCall {
+  readonly node: ts.CallExpression;
+  readonly name: string;
+  readonly scope: ScopeEntry;
+}
+
+/**
+ * Everything the syntactic passes of the core read from a file, gathered in ONE walk of its
+ * compiler AST (memoized per SourceFile): walking a file costs about as much as a type question,
+ * and the rules used to walk each file once per pass.
+ */
+export interface FileIndex {
+  readonly functions: readonly FunctionEntry[];
+  /** Every call whose callee has a name (`calleeName`), in document order. */
+  readonly calls: readonly NamedCall[];
+  /** Every call and `new` whose callee is a plain identifier, in document order. */
+  readonly identifierCalls: readonly (ts.CallExpression | ts.NewExpression)[];
+  /** Every function-like node (declarations, expressions, arrows, methods, accessors, signatures), in document order. */
+  readonly functionLikes: readonly ts.SignatureDeclaration[];
+  /** Every class declaration and expression, in document order. */
+  readonly classes: readonly ts.ClassLikeDeclaration[];
+  /**
+   * Every `this.F` access, in document order, with the nearest function declaration, function
+   * expression or class around it (what its `this` is bound by; arrows and methods do not bind it).
+   */
+  readonly thisAccesses: readonly { readonly node: ts.PropertyAccessExpression; readonly binder: ts.Node | undefined }[];
+}
+
+/** Is `call` inside `ancestor` (a scope of the index: a function-like with a body, a class, the file)? */
+export function callIsInside(call: NamedCall, ancestor: ts.Node): boolean {
+  for (let scope: ScopeEntry | undefined = call.scope; scope !== undefined; scope = scope.parent) if (scope.node === ancestor) return true;
+  return false;
 }
 
 // Keyed by the compiler's SourceFile: TypeScript reuses unchanged SourceFile objects between
@@ -41,28 +78,49 @@ function functionNames(node: ts.Node): string[] {
   return [];
 }
 
-function indexFile(file: ts.SourceFile): FileIndex {
+/** The file's index: one walk, memoized per SourceFile. */
+export function indexFile(file: ts.SourceFile): FileIndex {
   const known = fileIndexes.get(file);
   if (known !== undefined) return known;
   const functions: FunctionEntry[] = [];
+  const calls: NamedCall[] = [];
+  const identifierCalls: (ts.CallExpression | ts.NewExpression)[] = [];
+  const functionLikes: ts.SignatureDeclaration[] = [];
+  const classes: ts.ClassLikeDeclaration[] = [];
+  const thisAccesses: { node: ts.PropertyAccessExpression; binder: ts.Node | undefined }[] = [];
+  const binders: ts.Node[] = [];
   const stack: FunctionEntry[] = [];
+  let scope: ScopeEntry = { node: file, parent: undefined };
   const visit = (node: ts.Node): void => {
     const isFunction = ts.isFunctionLike(node) && 'body' in node && node.body !== undefined;
+    const isScope = isFunction || ts.isClassLike(node);
+    if (ts.isFunctionLike(node)) functionLikes.push(node);
+    if (ts.isClassLike(node)) classes.push(node);
     if (isFunction) {
       const entry: FunctionEntry = { names: functionNames(node), calls: new Set() };
       functions.push(entry);
       stack.push(entry);
     }
+    if (isScope) scope = { node, parent: scope };
+    const binds = ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isClassLike(node);
+    if (binds) binders.push(node);
+    if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) thisAccesses.push({ node, binder: binders.at(-1) });
     if (ts.isCallExpression(node)) {
       const name = calleeName(node);
       // A call counts for every enclosing function: a closure's connect is its creator's too.
-      if (name !== undefined) for (const entry of stack) entry.calls.add(name);
+      if (name !== undefined) {
+        for (const entry of stack) entry.calls.add(name);
+        calls.push({ node, name, scope });
+      }
     }
+    if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && ts.isIdentifier(node.expression)) identifierCalls.push(node);
     ts.forEachChild(node, visit);
     if (isFunction) stack.pop();
+    if (isScope) scope = scope.parent ?? scope;
+    if (binds) binders.pop();
   };
-  visit(file);
-  const index = { functions };
+  ts.forEachChild(file, visit);
+  const index: FileIndex = { functions, calls, identifierCalls, functionLikes, classes, thisAccesses };
   fileIndexes.set(file, index);
   return index;
 }
@@ -103,18 +161,13 @@ export function connectingScopes(context: AnalysisContext, file: ts.SourceFile):
   if (known !== undefined) return known;
   const names = connectingNames(context);
   const scopes = new Set<ts.Node>();
-  const stack: ts.Node[] = [file];
-  const visit = (node: ts.Node): void => {
-    const isScope = (ts.isFunctionLike(node) && 'body' in node && node.body !== undefined) || ts.isClassLike(node);
-    if (isScope) stack.push(node);
-    if (ts.isCallExpression(node)) {
-      const name = calleeName(node);
-      if (name !== undefined && names.has(name)) for (const scope of stack) scopes.add(scope);
-    }
-    ts.forEachChild(node, visit);
-    if (isScope) stack.pop();
-  };
-  ts.forEachChild(file, visit);
+  // Each connecting call adds its scopes, outermost first (the file, then classes and functions).
+  for (const call of indexFile(file).calls) {
+    if (!names.has(call.name)) continue;
+    const chain: ts.Node[] = [];
+    for (let scope: ScopeEntry | undefined = call.scope; scope !== undefined; scope = scope.parent) chain.push(scope.node);
+    for (let i = chain.length - 1; i >= 0; i--) scopes.add(chain[i]!);
+  }
   memo.set(file, scopes);
   return scopes;
 }

@@ -1,11 +1,12 @@
 // The `slotguard` emitter model: `Signal` fields on objects, `SignalObject` (the QObject analog),
 // `Connection` handles. Types are recognised by shape and name, not by file, so the published
 // runtime, a type stub and a user's own subclass all match.
-import { Node, ts, type CallExpression, type Expression, type NewExpression, type Type } from 'ts-morph';
+import { Node, ts, type CallExpression, type ClassDeclaration, type Expression, type NewExpression, type Type } from 'ts-morph';
 import type { ConnectSite, EmitterModel, EndSite, ModelEnv, OwnershipSite } from '../emitter-model.js';
 import { declarationsOf, propertyName, skipOuterExpressions as unwrap, typeOfExpression } from '../type-queries.js';
 import { matchScheduler } from './schedulers.js';
 import { COMMON_LIFECYCLE_PAIRS } from './lifecycle.js';
+import { compilerSymbolOf } from '../wrap-node.js';
 
 // Recognition runs on the compiler's types and checker (no ts-morph wrappers): it is asked for
 // every candidate type, and memoized per type object (types are per checker, so per program).
@@ -211,7 +212,7 @@ function isSymbolDispose(call: CallExpression): boolean {
 function constructorParents(node: NewExpression, env: ModelEnv): OwnershipSite[] {
   const args = node.getArguments();
   if (args.length === 0) return [];
-  const parameters = constructorParameters(node);
+  const parameters = constructorParameters(node, env);
   const sites: OwnershipSite[] = [];
   args.forEach((argument, index) => {
     if (Node.isNullLiteral(argument) || argument.getText() === 'undefined') return;
@@ -228,9 +229,50 @@ function constructorParents(node: NewExpression, env: ModelEnv): OwnershipSite[]
   return sites;
 }
 
-function constructorParameters(node: NewExpression): { name: string; typeIsSignalObject: boolean }[] | undefined {
+type ConstructorParameter = { name: string; typeIsSignalObject: boolean };
+
+/**
+ * Per analysis environment (one per program and options) and class declaration (compiler node):
+ * what `constructorParameters` found, the same for every `new` of the class.
+ */
+const parametersByEnv = new WeakMap<ModelEnv, WeakMap<ts.Node, readonly ConstructorParameter[] | null>>();
+
+/** The class declaration `new X(…)` constructs, by the compiler's symbol (as ts-morph's `getSymbol()` resolves it). */
+function constructedClass(node: NewExpression, env: ModelEnv): ts.ClassDeclaration | undefined {
+  try {
+    let symbol = compilerSymbolOf(env.checker, node.getExpression().compilerNode);
+    if (symbol !== undefined && (symbol.flags & ts.SymbolFlags.Alias) !== 0) symbol = env.checker.getAliasedSymbol(symbol);
+    return symbol?.declarations?.find((candidate) => ts.isClassDeclaration(candidate));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Memoized per class declaration: the parameters do not depend on the `new` expression. */
+function constructorParameters(node: NewExpression, env: ModelEnv): readonly ConstructorParameter[] | undefined {
+  const compilerClass = constructedClass(node, env);
+  if (compilerClass === undefined) return readConstructorParameters(node); // not memoizable: ask as before
+  let byClass = parametersByEnv.get(env);
+  if (byClass === undefined) {
+    byClass = new WeakMap();
+    parametersByEnv.set(env, byClass);
+  }
+  const known = byClass.get(compilerClass);
+  if (known !== undefined) return known ?? undefined;
+  const declaration = env.node?.(compilerClass);
+  const found = declaration !== undefined && Node.isClassDeclaration(declaration) ? parametersOf(declaration) : readConstructorParameters(node);
+  byClass.set(compilerClass, found ?? null);
+  return found;
+}
+
+function readConstructorParameters(node: NewExpression): ConstructorParameter[] | undefined {
   const declaration = declarationsOf(node.getExpression()).find((candidate) => Node.isClassDeclaration(candidate));
   if (declaration === undefined || !Node.isClassDeclaration(declaration)) return undefined;
+  return parametersOf(declaration);
+}
+
+/** The parameters of the first constructor up the class chain (8 levels at most). */
+function parametersOf(declaration: ClassDeclaration): ConstructorParameter[] | undefined {
   let current: Node | undefined = declaration;
   for (let depth = 0; current !== undefined && Node.isClassDeclaration(current) && depth < 8; depth++) {
     const constructor = current.getConstructors()[0];
