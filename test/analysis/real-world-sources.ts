@@ -2,7 +2,7 @@
 // sources ajv ships in node_modules, with the compiler options to load them.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import ts from 'typescript';
+import { ts } from 'ts-morph';
 
 export const packageRoot = join(import.meta.dirname, '..', '..', '..');
 
