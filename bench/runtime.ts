@@ -3,6 +3,13 @@
 // functions; the same allocations written by hand), all in this process, interleaved, medians
 // of several rounds. BENCH_MODE=development runs it with leak detection on (the default outside
 // production); otherwise NODE_ENV=production. `npm run bench` runs both modes.
+//
+// Several processes (BENCH_PROCESSES, default 3), one after the other: each runs every case,
+// and the report gives every target's ratio in each process (a target is met when it is met in
+// every one) and the tables' medians across processes. JIT decisions differ between processes,
+// so one process says less than it seems to.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { EventEmitter as NodeEmitter } from 'node:events';
 import { EventEmitter as EventEmitter3 } from 'eventemitter3';
 import { MiniSignal } from 'mini-signals';
@@ -10,7 +17,7 @@ import mittModule from 'mitt';
 import { EventEmitter as Tseep } from 'tseep';
 import { Signal as TypedSignal } from 'typed-signals';
 import { HandClassWidget, HandWidget, handSignal } from './floor.js';
-import { median, printCase, ratio, retainedBytes, runCaseInTurns, type BenchCase, type CaseResult, type CleanSubject, type Subject } from './harness.js';
+import { clockName, median, printCase, ratio, retainedBytes, runCaseInTurns, type BenchCase, type CaseResult, type CleanSubject, type Subject } from './harness.js';
 
 // mitt's types describe its CommonJS build; Node loads its ES module, whose default export is the factory.
 const mitt = mittModule as unknown as typeof mittModule.default;
@@ -23,6 +30,11 @@ const { Widget, ClassWidget } = await import('./widget.js');
 if (MODE === 'development') configureLeakDetection({ enabled: true, onLeak: () => {} });
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 11);
+const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 3);
+/** Set in the processes the first one starts: the index of this one (0 measures memory too). */
+const CHILD = process.env.BENCH_CHILD;
+/** A comma-separated subset of the cases (emit0, emit1, emit10, distinct, churn, create, memory), for quick runs. */
+const ONLY = process.env.BENCH_CASES?.split(',');
 const SG = 'slotguard';
 const SG_CLASS = 'slotguard class-level';
 const NODE = 'node:events';
@@ -211,7 +223,9 @@ function createCase(): BenchCase {
   };
 }
 
-function memory(): string[] {
+type MemoryRows = [what: string, bytes: number, note: string][];
+
+function memory(): MemoryRows {
   const [slot] = makeSlots(1) as [Slot];
   const bytes = (make: () => unknown): number => median([1, 2, 3].map(() => retainedBytes(make)));
   const field = bytes(() => new Widget());
@@ -230,7 +244,7 @@ function memory(): string[] {
   const miniOne = bytes(() => { const w = new MiniWidget(); w.clicked.add(slot); return w; });
   const typed = bytes(() => new TypedWidget());
   const typedOne = bytes(() => { const w = new TypedWidget(); w.clicked.connect(slot); return w; });
-  const rows: [string, number, string][] = [
+  return [
     ['slotguard, 5 signals as fields, unconnected', field, `target <= ${node.toFixed(0)} B (node:events)`],
     ['slotguard, 5 class-level signals, unconnected', klass, 'target <= 100 B'],
     ['node:events EventEmitter', node, ''],
@@ -248,57 +262,141 @@ function memory(): string[] {
     ['mini-signals: first listener', miniOne - mini, ''],
     ['typed-signals: first listener', typedOne - typed, ''],
   ];
+}
+
+function printMemory(rows: MemoryRows): void {
   const lines = ['\n## memory (bytes retained per object, 100,000 objects, median of 3)'];
   for (const [what, value, note] of rows) lines.push(`${what.padEnd(58)} ${value.toFixed(1).padStart(7)} B  ${note}`);
   console.log(lines.join('\n'));
-  return [
-    `memory, fields: ${field.toFixed(0)} B (target <= ${node.toFixed(0)} B)`,
-    `memory, class-level: ${klass.toFixed(0)} B (target <= 100 B)`,
-  ];
+}
+
+/** The cases, by short name; each table's ratios are to the peers listed with it. */
+const CASES: { key: string; make: () => BenchCase; peers: string[] }[] = [
+  { key: 'emit0', make: () => emitCase(0), peers: [EE3, NODE, TSEEP, LOOP] },
+  { key: 'emit1', make: () => emitCase(1), peers: [EE3, NODE, TSEEP, LOOP] },
+  { key: 'emit10', make: () => emitCase(10), peers: [EE3, NODE, TSEEP, LOOP] },
+  { key: 'distinct', make: distinctCase, peers: [LOOP, LIST_FLOOR, EE3, NODE] },
+  { key: 'churn', make: connectDisconnectCase, peers: [EE3, NODE] },
+  { key: 'create', make: createCase, peers: [NODE, EE3, FLOOR, CLASS_FLOOR] },
+];
+
+/** What one process measured: median ns per subject, by case key; memory from the first process. */
+interface ProcessResult {
+  memory?: MemoryRows;
+  cases: Record<string, Record<string, number>>;
+}
+
+async function measure(withMemory: boolean): Promise<ProcessResult> {
+  const out: ProcessResult = { cases: {} };
+  if (withMemory && (ONLY === undefined || ONLY.includes('memory'))) out.memory = memory();
+  for (const { key, make } of CASES) {
+    if (ONLY !== undefined && !ONLY.includes(key)) continue;
+    out.cases[key] = Object.fromEntries((await runCaseInTurns(make(), ROUNDS)).medians);
+  }
+  return out;
 }
 
 function fmt(x: number): string {
   return `${x.toFixed(2)}x`;
 }
 
-function verdict(value: number, target: number): string {
-  return value >= target ? 'met' : 'NOT met';
+/** One target of the issue: a throughput ratio of a subject to a peer in one case, and its goal. */
+interface Target {
+  readonly label: string;
+  readonly key: string;
+  readonly subject: string;
+  readonly peer: string;
+  readonly goal?: number;
 }
 
-/** Throughput in millions of operations per second. */
-function mops(result: CaseResult, subject: string): string {
-  return `${(1000 / (result.medians.get(subject) ?? NaN)).toFixed(1)} M/s`;
+const TARGETS: Target[] = [
+  ...[0, 1, 10].flatMap((n): Target[] =>
+    [SG, SG_CLASS].flatMap((subject): Target[] => [
+      { label: `emit ${n}, ${subject} vs eventemitter3`, key: `emit${n}`, subject, peer: EE3, ...(subject === SG ? { goal: 1 } : {}) },
+      { label: `emit ${n}, ${subject} vs node:events`, key: `emit${n}`, subject, peer: NODE, ...(subject === SG ? { goal: 1 } : {}) },
+      { label: `emit ${n}, ${subject} vs tseep`, key: `emit${n}`, subject, peer: TSEEP },
+      { label: `emit ${n}, ${subject} vs plain loop`, key: `emit${n}`, subject, peer: LOOP },
+    ]),
+  ),
+  ...[SG, SG_CLASS].flatMap((subject): Target[] => [
+    { label: `emit to 10 distinct listeners, ${subject} vs plain loop`, key: 'distinct', subject, peer: LOOP, ...(subject === SG ? { goal: 0.9 } : {}) },
+    { label: `emit to 10 distinct listeners, ${subject} vs its floor (linked list by hand)`, key: 'distinct', subject, peer: LIST_FLOOR },
+    { label: `emit to 10 distinct listeners, ${subject} vs eventemitter3`, key: 'distinct', subject, peer: EE3 },
+    { label: `emit to 10 distinct listeners, ${subject} vs node:events`, key: 'distinct', subject, peer: NODE },
+  ]),
+  { label: 'emit to 10 distinct listeners, the linked-list floor vs plain loop', key: 'distinct', subject: LIST_FLOOR, peer: LOOP },
+  { label: 'connect + disconnect, slotguard vs eventemitter3', key: 'churn', subject: SG, peer: EE3, goal: 1 },
+  { label: 'connect + disconnect, class-level vs eventemitter3', key: 'churn', subject: SG_CLASS, peer: EE3 },
+  { label: 'create + connect, fields vs node:events', key: 'create', subject: SG, peer: NODE, goal: 1 },
+  { label: 'create + connect, fields vs its floor (by hand)', key: 'create', subject: SG, peer: FLOOR },
+  { label: 'create + connect, the floor vs node:events', key: 'create', subject: FLOOR, peer: NODE },
+  { label: 'create + connect, class-level vs eventemitter3', key: 'create', subject: SG_CLASS, peer: EE3, goal: 0.5 },
+  { label: 'create + connect, class-level vs its floor (by hand)', key: 'create', subject: SG_CLASS, peer: CLASS_FLOOR },
+  { label: 'create + connect, class-level vs node:events', key: 'create', subject: SG_CLASS, peer: NODE },
+];
+
+function caseResult(title: string, medians: Record<string, number>): CaseResult {
+  return { title, medians: new Map(Object.entries(medians)) };
 }
 
-console.log(`slotguard runtime benchmark: node ${process.version}, ${MODE} mode, ${ROUNDS} rounds, median ns/op, ratios = throughput vs that subject (> 1 is faster)`);
-const summary = memory();
-for (const slots of [0, 1, 10]) {
-  const result = await runCaseInTurns(emitCase(slots), ROUNDS);
-  printCase(result, [EE3, NODE, TSEEP, LOOP]);
-  for (const subject of [SG, SG_CLASS]) {
-    const e3 = ratio(result, subject, EE3);
-    const nd = ratio(result, subject, NODE);
-    summary.push(`emit ${slots}, ${subject}: ${mops(result, subject)}, ${fmt(e3)} eventemitter3, ${fmt(nd)} node:events (target >= 1.0: ${verdict(Math.min(e3, nd), 1)}), ${fmt(ratio(result, subject, TSEEP))} tseep, ${fmt(ratio(result, subject, LOOP))} plain loop`);
+/** The report: the tables (each subject's median across processes), then every target in each process. */
+function report(results: readonly ProcessResult[]): void {
+  const withMemory = results.find((r) => r.memory !== undefined)?.memory;
+  if (withMemory !== undefined) printMemory(withMemory);
+  for (const { key, make, peers } of CASES) {
+    const per = results.map((r) => r.cases[key]).filter((c) => c !== undefined);
+    if (per.length === 0) continue;
+    const names = Object.keys(per[0] as Record<string, number>);
+    const medians = Object.fromEntries(names.map((name) => [name, median(per.map((c) => c[name] as number))]));
+    const title = `${make().title}${per.length > 1 ? ` (median of ${per.length} processes)` : ''}`;
+    printCase(caseResult(title, medians), peers);
   }
+  const lines = [`\n## targets (${MODE}): throughput ratio in each process${results.length > 1 ? ' (process 1 / 2 / …)' : ''}, then the median`];
+  for (const t of TARGETS) {
+    const values = results.flatMap((r) => {
+      const c = r.cases[t.key];
+      return c === undefined ? [] : [ratio(caseResult(t.key, c), t.subject, t.peer)];
+    });
+    if (values.length === 0) continue;
+    const verdict = t.goal === undefined ? '' : `  (target >= ${t.goal.toFixed(1)}: ${values.every((v) => v >= (t.goal as number)) ? 'met in every process' : values.some((v) => v >= (t.goal as number)) ? 'NOT met in every process' : 'NOT met'})`;
+    lines.push(`${t.label}: ${values.map(fmt).join(' / ')}; median ${fmt(median(values))}${verdict}`);
+  }
+  const create = results.map((r) => r.cases.create).filter((c) => c !== undefined);
+  if (create.length > 0) {
+    const mops = (subject: string): string => create.map((c) => `${(1000 / (c[subject] ?? NaN)).toFixed(1)}`).join(' / ');
+    lines.push(`create + connect throughput, M/s: fields ${mops(SG)}; floor ${mops(FLOOR)}; class-level ${mops(SG_CLASS)}; node:events ${mops(NODE)}; eventemitter3 ${mops(EE3)}`);
+  }
+  const [field, klass] = withMemory ?? [];
+  if (field !== undefined && klass !== undefined) {
+    lines.push(`memory, fields: ${field[1].toFixed(0)} B (${field[2]}); class-level: ${klass[1].toFixed(0)} B (${klass[2]})`);
+  }
+  console.log(lines.join('\n'));
 }
-const distinct = await runCaseInTurns(distinctCase(), ROUNDS);
-printCase(distinct, [LOOP, LIST_FLOOR, EE3, NODE]);
-for (const subject of [SG, SG_CLASS]) {
-  const loop = ratio(distinct, subject, LOOP);
-  summary.push(`emit to 10 distinct listeners, ${subject}: ${distinct.medians.get(subject)?.toFixed(1)} ns, ${fmt(loop)} plain loop (target >= 0.9: ${verdict(loop, 0.9)}), ${fmt(ratio(distinct, subject, LIST_FLOOR))} its floor (a linked list by hand), ${fmt(ratio(distinct, subject, EE3))} eventemitter3, ${fmt(ratio(distinct, subject, NODE))} node:events`);
+
+if (CHILD !== undefined) {
+  // A measuring process: its result goes to the first process as one JSON line.
+  const result = await measure(CHILD === '0');
+  console.log(`BENCH-RESULT ${JSON.stringify(result)}`);
+} else {
+  console.log(
+    `slotguard runtime benchmark: node ${process.version}, ${MODE} mode, ${PROCESSES} processes x ${ROUNDS} rounds, median ns/op (${clockName}), ratios = throughput vs that subject (> 1 is faster)`,
+  );
+  const results: ProcessResult[] = [];
+  const script = fileURLToPath(import.meta.url);
+  for (let k = 0; k < PROCESSES; k++) {
+    const child = spawnSync(process.execPath, [...process.execArgv, script], {
+      env: { ...process.env, BENCH_CHILD: String(k) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const line = child.stdout.split('\n').find((l) => l.startsWith('BENCH-RESULT '));
+    if (child.status !== 0 || line === undefined) throw new Error(`bench/runtime: measuring process ${k + 1} failed (exit ${child.status ?? child.signal}).`);
+    results.push(JSON.parse(line.slice('BENCH-RESULT '.length)) as ProcessResult);
+    console.log(`process ${k + 1} of ${PROCESSES} done`);
+  }
+  report(results);
 }
-const churn = await runCaseInTurns(connectDisconnectCase(), ROUNDS);
-printCase(churn, [EE3, NODE]);
-summary.push(`connect + disconnect: ${fmt(ratio(churn, SG, EE3))} eventemitter3 (target >= 1.0: ${verdict(ratio(churn, SG, EE3), 1)}), class-level ${fmt(ratio(churn, SG_CLASS, EE3))}`);
-const create = await runCaseInTurns(createCase(), ROUNDS);
-printCase(create, [NODE, EE3, FLOOR, CLASS_FLOOR]);
-const fieldVsNode = ratio(create, SG, NODE);
-const classVsEe3 = ratio(create, SG_CLASS, EE3);
-summary.push(
-  `create + connect, fields: ${mops(create, SG)}, ${fmt(fieldVsNode)} node:events (target >= 1.0: ${verdict(fieldVsNode, 1)}), ${fmt(ratio(create, SG, FLOOR))} its floor (${mops(create, FLOOR)})`,
-  `create + connect, class-level: ${mops(create, SG_CLASS)}, ${fmt(classVsEe3)} eventemitter3 (target >= 0.5: ${verdict(classVsEe3, 0.5)}), ${fmt(ratio(create, SG_CLASS, CLASS_FLOOR))} its floor (${mops(create, CLASS_FLOOR)}), ${fmt(ratio(create, SG_CLASS, NODE))} node:events`,
-);
-console.log(`\n## summary (${MODE})\n${summary.join('\n')}`);
 // Signal and SignalObject are imported for their side effect of loading the runtime in this mode.
 void Signal;
 void SignalObject;

@@ -1,12 +1,13 @@
 // npm run bench: how the runtime's bookkeeping scales. Each case runs at two sizes, interleaved in
 // this process, and reports the median cost per item at each size and their ratio: about 1.0 means
 // linear in total (O(1) per item), about 10 means quadratic (O(n) per item, n ten times larger).
+// Times are CPU time of this process, each after a full collection (node --expose-gc).
 import { median } from './harness.js';
 
 process.env.NODE_ENV ??= 'production';
 const { Signal, SignalObject } = await import('../src/index.js');
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 11);
 const SMALL = 4_000;
 const LARGE = 40_000;
 
@@ -16,10 +17,18 @@ interface ScalingCase {
   run(n: number): number;
 }
 
+declare const gc: (() => void) | undefined;
+
+/**
+ * CPU nanoseconds `body` takes (process.cpuUsage(): time spent preempted on a busy machine does
+ * not count), after a full collection, so that no sample pays for the garbage of the one before.
+ */
 function timed(body: () => void): number {
-  const start = process.hrtime.bigint();
+  if (typeof gc === 'function') gc();
+  const before = process.cpuUsage();
   body();
-  return Number(process.hrtime.bigint() - start);
+  const { user, system } = process.cpuUsage(before);
+  return (user + system) * 1000;
 }
 
 const cases: ScalingCase[] = [

@@ -2,6 +2,7 @@
 // still connected. The analysis is the core's (`rules/analysis/`); this file is the ESLint front door.
 import { ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
 import { createAnalysisContext, fileMayConnect, findDroppedEmitters, type DroppedEmitterMessageId, type Finding } from './analysis/index.js';
+import { fileMayRearm } from './analysis/rearming-timers.js';
 import { unresolvedTypeNotices } from './analysis/unresolved-types.js';
 import { ruleDocsUrl } from './docs-url.js';
 import { assertSupportedTypeScript } from './typescript-version.js';
@@ -18,11 +19,17 @@ export const messages: Record<DroppedEmitterMessageId | 'unresolvedTypes', strin
   droppedByFieldOverwrite:
     "'{{name}}' is overwritten while the {{type}} it holds is still connected ({{signals}}): the old object is dropped without being disposed. Call {{name}}?.{{release}}() before assigning a new value.",
   droppedFromCollection:
-    "`{{operation}}` drops objects of '{{name}}' ({{type}}) that are still connected ({{signals}}) without disposing them. Dispose the removed objects first, for example `for (const item of {{name}}) item.{{release}}()`.",
+    "`{{operation}}` drops objects of '{{name}}' ({{type}}) that are still connected ({{signals}}) without disposing them. Dispose the objects it removes: {{removal}}.",
   neverStored:
     'This {{type}} is connected ({{signals}}) and never stored: it is dropped at once while still connected. Keep it and dispose it later, pass a parent to its constructor, or track it with owner.track(…).',
   droppedOnThrow:
     "'{{name}}' ({{type}}) is still connected ({{signals}}) when the throw on line {{line}} leaves its scope. Dispose it in a `finally` block or declare it with `using`.",
+  idDropped:
+    "'{{name}}' holds the id of a repeating timer ({{signals}}) that is still running when the id is dropped, on some path: it runs its callback, and keeps what the callback captures, for the rest of the program. Call {{release}}({{name}}) when it is no longer needed, or keep the id where it is cleared later.",
+  idNeverStored:
+    'The id of this repeating timer ({{signals}}) is discarded: it can never be cleared, so it runs its callback, and keeps what the callback captures, for the rest of the program. Keep the id and call {{release}}(id) when it is no longer needed.',
+  loopNeverCancelled:
+    '{{timer}}(…) re-arms {{name}} every time it runs, and nothing in this file calls {{cancel}}: once started, the loop never ends and keeps `this` for the rest of the program. Keep the id and call {{cancel}}(id) when the object is done, or stop re-arming on a flag.',
   suggestDispose: 'Insert `{{name}}.dispose()` {{where}}.',
   suggestUsing: "Declare '{{name}}' with `using` so that it is disposed at the end of its scope.",
 };
@@ -92,7 +99,7 @@ export const rule = createRule<[RuleOptions], DroppedEmitterMessageId | 'unresol
           if (notice.files[0] === compilerFile.fileName) context.report({ loc: { line: 1, column: 0 }, messageId: 'unresolvedTypes', data: { message: notice.message } });
         }
         // Files that call nothing that connects are skipped before any ts-morph wrapping.
-        if (!fileMayConnect(analysis, compilerFile)) return;
+        if (!fileMayConnect(analysis, compilerFile) && !fileMayRearm(analysis, compilerFile)) return;
         const file = analysis.sourceFile(compilerFile);
         if (file === undefined) return;
         reportFindings(context, findDroppedEmitters(file, analysis));

@@ -2,7 +2,7 @@
 // no-ignored-connection): same option (`once`), same settings, one finder of the core each.
 import { ESLintUtils, type JSONSchema } from '@typescript-eslint/utils';
 import type { SourceFile } from 'ts-morph';
-import { createAnalysisContext, type AnalysisContext, type Finding } from './analysis/index.js';
+import { createAnalysisContext, fileMayConnect, type AnalysisContext, type Finding } from './analysis/index.js';
 import { DEFAULT_ONCE, type OncePolicy } from './analysis/connection-fate.js';
 import type { LifecyclePair } from './analysis/emitter-model.js';
 import { lifecyclePairsOption } from './lifecycle-option.js';
@@ -57,9 +57,14 @@ export function createOwnershipRule<MessageIds extends string>(spec: {
       const lifecyclePairs = lifecyclePairsOption(`slotguard/${spec.name}`, options.lifecyclePairs);
       const settings = (context.settings as { slotguard?: { presets?: unknown[] } }).slotguard;
       const analysis = createAnalysisContext(services.program, { presets: settings?.presets });
+      // As no-dropped-connected-emitter: at the end of the traversal, when the checker answers other
+      // typed rules asked for are cached, and only in files that call a connect method (or a
+      // function that connects) at all: a file with no connect call has no finding of these rules.
       return {
-        Program(program) {
-          const file = analysis.sourceFile(services.esTreeNodeToTSNodeMap.get(program));
+        'Program:exit'(program) {
+          const compilerFile = services.esTreeNodeToTSNodeMap.get(program);
+          if (!fileMayConnect(analysis, compilerFile)) return;
+          const file = analysis.sourceFile(compilerFile);
           if (file === undefined) return;
           reportFindings(context, spec.find(file, analysis, { once: options.once ?? DEFAULT_ONCE, lifecyclePairs }));
         },

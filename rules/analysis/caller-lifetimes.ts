@@ -160,6 +160,17 @@ function callersOf(callee: Callee, source: CallerSource): Node[] | undefined {
   return calls;
 }
 
+/** Every `new C(…)` of a class in the program (at most MAX_CALLERS), by declaration. */
+export function constructionsOf(cls: ClassDeclaration, source: CallerSource): Node[] {
+  const name = cls.getName();
+  if (name === undefined) return [];
+  try {
+    return (callersOf({ kind: 'identifier', name, declaration: cls }, source) ?? []).filter((call) => Node.isNewExpression(call));
+  } catch {
+    return []; // the language service could not answer: no construction known
+  }
+}
+
 /** Is the variable holding a function read other than as a callee (`el.connect('x', handler)`)? */
 function valueUses(declaration: VariableDeclaration, refersToCallee: (node: ts.Node) => boolean | undefined): boolean {
   const name = declaration.getName();

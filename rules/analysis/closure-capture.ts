@@ -1,8 +1,10 @@
 // Does a slot keep `this` alive? A closure does when it uses `this` (an arrow function), a captured
 // alias of it (`const self = this`), or is bound to it (`fn.bind(this)`). An emitter that keeps
 // such a slot keeps the object alive with it.
-import { Node, VariableDeclarationKind } from 'ts-morph';
+import { Node, ts, VariableDeclarationKind } from 'ts-morph';
 import { isThis, thisClassOf, unwrapExpression, type ClassLike } from './ownership.js';
+import { forEachCompilerDescendant, wrapCompilerNode } from './wrap-node.js';
+import { skipOuter } from './holders.js';
 
 /** How a slot holds on to the instance of `cls`, or undefined when it does not. */
 export type Capture = 'this' | 'alias' | 'bind' | 'arrow-field';
@@ -17,17 +19,44 @@ function isThisAlias(identifier: Node, cls: ClassLike): boolean {
   return initializer !== undefined && isThis(initializer) && thisClassOf(initializer) === cls;
 }
 
+const aliasNamesMemo = new WeakMap<ts.Node, ReadonlySet<string>>();
+
+/**
+ * The names of every `const self = this`-like declaration inside `cls` (compiler AST, once per
+ * class): an identifier with another name cannot be an alias of this class's `this`, so it is
+ * judged without wrapping it or asking for its symbol.
+ */
+function aliasNames(cls: ClassLike): ReadonlySet<string> {
+  const known = aliasNamesMemo.get(cls.compilerNode);
+  if (known !== undefined) return known;
+  const names = new Set<string>();
+  forEachCompilerDescendant(cls.compilerNode, (node) => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer !== undefined) {
+      const inner = skipOuter(node.initializer);
+      if (inner.kind === ts.SyntaxKind.ThisKeyword || inner.kind === ts.SyntaxKind.SuperKeyword) names.add(node.name.text);
+    }
+  });
+  aliasNamesMemo.set(cls.compilerNode, names);
+  return names;
+}
+
 /** Does the body of `fn` use `this` of `cls` or an alias of it? (Nested arrows count, nested functions only through aliases.) */
 function bodyCaptures(fn: Node, cls: ClassLike): Capture | undefined {
   let found: Capture | undefined;
-  fn.forEachDescendant((node, traversal) => {
-    if (found !== undefined) {
-      traversal.stop();
-      return;
+  const file = fn.getSourceFile();
+  const aliases = aliasNames(cls);
+  // On the compiler's AST; only `this`, `super` and identifiers named like an alias are wrapped.
+  forEachCompilerDescendant(fn.compilerNode, (raw) => {
+    if (raw.kind === ts.SyntaxKind.ThisKeyword || raw.kind === ts.SyntaxKind.SuperKeyword) {
+      const node = wrapCompilerNode(file, raw);
+      if (node !== undefined && thisClassOf(node) === cls) found = 'this';
+    } else if (ts.isIdentifier(raw)) {
+      const node = aliases.has(raw.text) ? wrapCompilerNode(file, raw) : undefined;
+      if (node !== undefined && isThisAlias(node, cls)) found = 'alias';
+    } else if (ts.isClassDeclaration(raw) || ts.isClassExpression(raw)) {
+      return 'skip';
     }
-    if ((Node.isThisExpression(node) || Node.isSuperExpression(node)) && thisClassOf(node) === cls) found = 'this';
-    else if (Node.isIdentifier(node) && isThisAlias(node, cls)) found = 'alias';
-    else if (Node.isClassDeclaration(node) || Node.isClassExpression(node)) traversal.skip();
+    return found === undefined ? undefined : 'stop';
   });
   return found;
 }

@@ -7,7 +7,8 @@ import type { ConnectSite, EmitterModel } from './emitter-model.js';
 import { calleeName } from './relevance.js';
 import { connectSiteOf, createdByModel } from './sites.js';
 import { freshConnections } from './emitter-flow.js';
-import { OwnershipAnalysis, type ClassLike, type Ownership } from './ownership.js';
+import { OwnershipAnalysis, thisClassOf, type ClassLike, type Ownership } from './ownership.js';
+import { writtenTypeText } from './type-display.js';
 import { wrapCompilerNode } from './wrap-node.js';
 
 /** A connect call matched by one of the active models. */
@@ -113,6 +114,8 @@ export function originText(ownership: Ownership): string {
 
 /** A short display of the emitter's type (`Model`, `HTMLElement`, `any`). */
 export function typeText(site: ConnectSite): string {
+  const written = writtenTypeText(site.emitter);
+  if (written !== undefined) return written;
   try {
     const text = site.emitter.getType().getText(site.emitter);
     return text.length > 60 ? `${text.slice(0, 57)}…` : text;
@@ -126,12 +129,24 @@ export function signalText(site: ConnectSite): string {
   return site.signal.replace(/^['"`]|['"`]$/g, '');
 }
 
+/**
+ * How to end a Connection where the call is: `this.track(…)` only where there is a `this` that can
+ * track; a free function has no `this`, so it keeps the Connection (or an AbortSignal) instead.
+ */
+function connectionFixText(cls: ClassLike | undefined): string {
+  if (cls === undefined) {
+    return 'Keep the returned Connection and disconnect() it when the subscription is done (or connect with `{ signal }` and abort its AbortController then).';
+  }
+  if (!thisCanTrack(cls)) return 'Keep the returned Connection and disconnect() it when this object is done with it.';
+  return 'Keep the returned Connection and disconnect() it when this object is disposed, or pass it to this.track(…).';
+}
+
 /** The model's advice on how to end a connection, with a default per handle kind. */
 export function fixText(match: MatchedConnect): string {
   if (match.model.fixHint !== undefined) return match.model.fixHint;
   switch (match.site.handle) {
     case 'connection':
-      return 'Keep the returned Connection and disconnect() it when this object is disposed, or pass it to this.track(…).';
+      return connectionFixText(thisClassOf(match.call));
     case 'disposer':
       return 'Keep the returned disposer and call it when the subscriber is done.';
     case 'id':

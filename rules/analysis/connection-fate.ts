@@ -7,8 +7,32 @@ import type { AnalysisContext } from './context.js';
 import type { MatchedConnect } from './connect-sites.js';
 import type { LifecyclePair } from './emitter-model.js';
 import { endSiteOf } from './sites.js';
-import { keptIn, lifecyclePathsFor, readOnPath, type LifecyclePaths } from './lifecycle-pairs.js';
+import { keptIn, lifecyclePathsFor, readOnEveryDownPath, type LifecyclePaths } from './lifecycle-pairs.js';
+import { neverTornDown } from './undestroyed-owners.js';
 import { isThis, thisClassOf, unwrapExpression, type ClassLike } from './ownership.js';
+import { compilerSymbolOf, forEachCompilerDescendant } from './wrap-node.js';
+import { skipOuter } from './holders.js';
+
+// The walks below run on the compiler's AST and wrap only the nodes they judge: ts-morph's
+// `forEachDescendant` wraps every node it passes, which costs more than the judging.
+
+/** Compiler-AST `a = b` (plain assignment). */
+function isRawAssignment(node: ts.Node): node is ts.BinaryExpression {
+  return ts.isBinaryExpression(node) && node.operatorToken.kind === SyntaxKind.EqualsToken;
+}
+
+/** Compiler-AST parentheses, `as`, `!`, `satisfies` and `<T>` casts removed (as `unwrapExpression`). */
+const rawUnwrap = skipOuter;
+
+function rawIsThis(node: ts.Node): boolean {
+  const inner = rawUnwrap(node);
+  return inner.kind === SyntaxKind.ThisKeyword || inner.kind === SyntaxKind.SuperKeyword;
+}
+
+/** The source text of a compiler node (what ts-morph's `getText()` gives). */
+function rawText(node: ts.Node): string {
+  return node.getText(node.getSourceFile());
+}
 
 /**
  * How `{ once: true }` connections (and `once(…)` methods) are judged: reported (`'report'`,
@@ -73,18 +97,20 @@ export function lifetimeScope(call: Node): { cls: ClassLike | undefined; scope: 
 }
 
 /** `constructor(m) { this.model = m; }`: the field of `this` a parameter is stored in, if any. */
-function fieldHolding(parameter: Node): string | undefined {
-  const symbol = parameter.getSymbol();
+function fieldHolding(parameter: Node, checker: ts.TypeChecker): string | undefined {
+  const symbol = compilerSymbolOf(checker, parameter.compilerNode);
+  const parent = parameter.getParent();
   let field: string | undefined;
-  parameter.getParent()?.forEachDescendant((node, traversal) => {
-    if (field !== undefined) {
-      traversal.stop();
-      return;
+  if (parent === undefined) return undefined;
+  forEachCompilerDescendant(parent.compilerNode, (node) => {
+    if (!isRawAssignment(node)) return undefined;
+    const left = rawUnwrap(node.left);
+    const right = rawUnwrap(node.right);
+    if (ts.isPropertyAccessExpression(left) && rawIsThis(left.expression) && ts.isIdentifier(right) && compilerSymbolOf(checker, right) === symbol) {
+      field = left.name.text;
+      return 'stop';
     }
-    if (!Node.isBinaryExpression(node) || node.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) return;
-    const left = unwrapExpression(node.getLeft());
-    const right = unwrapExpression(node.getRight());
-    if (Node.isPropertyAccessExpression(left) && isThis(left.getExpression()) && Node.isIdentifier(right) && right.getSymbol() === symbol) field = left.getName();
+    return undefined;
   });
   return field;
 }
@@ -126,8 +152,8 @@ function collectionKeysOf(emitter: string, cls: ClassLike | undefined, context: 
       if (!Node.isPropertyAccessExpression(callee) || !['push', 'add', 'unshift'].includes(callee.getName()) || value === undefined) continue;
       const holder = unwrapExpression(callee.getExpression());
       if (!Node.isPropertyAccessExpression(holder) || !isThis(holder.getExpression())) continue;
-      const key = emitterKey(value);
-      perClass.set(key, [...(perClass.get(key) ?? []), `${emitterKey(holder)}[]`]);
+      const key = emitterKey(value, context.checker);
+      perClass.set(key, [...(perClass.get(key) ?? []), `${emitterKey(holder, context.checker)}[]`]);
     }
     memo.set(cls.compilerNode, perClass);
   }
@@ -135,21 +161,21 @@ function collectionKeysOf(emitter: string, cls: ClassLike | undefined, context: 
 }
 
 /** Text of an emitter expression for "same emitter" comparisons: `this.model`, `model` (a parameter property) alike. */
-export function emitterKey(expression: Node): string {
+export function emitterKey(expression: Node, checker: ts.TypeChecker): string {
   const node = unwrapExpression(expression);
   if (Node.isIdentifier(node)) {
     const declaration = node.getSymbol()?.getDeclarations()[0];
     const collection = declaration === undefined ? undefined : iteratedCollection(declaration);
-    if (collection !== undefined) return `${emitterKey(collection)}[]`;
+    if (collection !== undefined) return `${emitterKey(collection, checker)}[]`;
     if (declaration !== undefined && Node.isParameterDeclaration(declaration)) {
       if (declaration.isParameterProperty()) return `this.${node.getText()}`;
-      const field = fieldHolding(declaration);
+      const field = fieldHolding(declaration, checker);
       if (field !== undefined) return `this.${field}`;
     }
   }
   if (isThis(node)) return 'this';
   // `view.win` in the constructor and `this.view.win` in `destroy()`: the same object when `view` is kept in `this.view`.
-  if (Node.isPropertyAccessExpression(node)) return `${emitterKey(node.getExpression())}.${node.getName()}`;
+  if (Node.isPropertyAccessExpression(node)) return `${emitterKey(node.getExpression(), checker)}.${node.getName()}`;
   return node.getText().replace(/\s+/g, '').replace(/\?\./g, '.').replace(/!/g, '');
 }
 
@@ -172,27 +198,31 @@ function endKeys(scope: Node, context: AnalysisContext): ReadonlySet<string> {
   const cached = memo.get(scope.compilerNode);
   if (cached !== undefined) return cached;
   const keys = new Set<string>();
-  scope.forEachDescendant((node) => {
-    if (!Node.isCallExpression(node)) return;
+  forEachCompilerDescendant(scope.compilerNode, (raw) => {
+    if (!ts.isCallExpression(raw)) return;
+    const node = context.node(raw);
+    if (node === undefined || !Node.isCallExpression(node)) return;
     const end = endSiteOf(context, node);
-    if (end?.kind === 'dispose') keys.add(`${emitterKey(end.emitter)}|*`);
-    else if (end?.kind === 'disconnect-signal') keys.add(`${emitterKey(end.emitter)}|${signalKey(end.signal)}`);
+    if (end?.kind === 'dispose') keys.add(`${emitterKey(end.emitter, context.checker)}|*`);
+    else if (end?.kind === 'disconnect-signal') keys.add(`${emitterKey(end.emitter, context.checker)}|${signalKey(end.signal)}`);
   });
   memo.set(scope.compilerNode, keys);
   return keys;
 }
 
 /** Is `name` (a local binding) used again anywhere in `scope` besides its declaration? */
-function isReferencedAgain(declarationName: Node, scope: Node): boolean {
-  const symbol = declarationName.getSymbol();
+function isReferencedAgain(declarationName: Node, scope: Node, checker: ts.TypeChecker): boolean {
+  const symbol = compilerSymbolOf(checker, declarationName.compilerNode);
   if (symbol === undefined) return true; // cannot tell: assume it is used (precision)
+  const name = declarationName.compilerNode;
+  const text = declarationName.getText();
   let found = false;
-  scope.forEachDescendant((node, traversal) => {
-    if (found) {
-      traversal.stop();
-      return;
+  forEachCompilerDescendant(scope.compilerNode, (node) => {
+    if (node !== name && ts.isIdentifier(node) && node.text === (name as ts.Identifier).text && rawText(node) === text && compilerSymbolOf(checker, node) === symbol) {
+      found = true;
+      return 'stop';
     }
-    if (node !== declarationName && Node.isIdentifier(node) && node.getText() === declarationName.getText() && node.getSymbol() === symbol) found = true;
+    return undefined;
   });
   return found;
 }
@@ -200,21 +230,19 @@ function isReferencedAgain(declarationName: Node, scope: Node): boolean {
 /** Is `this.<name>` read anywhere in the class, other than as the target of an assignment? */
 function isFieldReadAgain(cls: ClassLike, name: string): boolean {
   let found = false;
-  cls.forEachDescendant((node, traversal) => {
-    if (found) {
-      traversal.stop();
-      return;
-    }
-    if (!Node.isPropertyAccessExpression(node) || node.getName() !== name || !isThis(node.getExpression())) return;
-    const parent = node.getParent();
-    const assigned = Node.isBinaryExpression(parent) && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken && parent.getLeft() === node;
-    if (!assigned) found = true;
+  forEachCompilerDescendant(cls.compilerNode, (node) => {
+    if (!ts.isPropertyAccessExpression(node) || node.name.text !== name || !rawIsThis(node.expression)) return undefined;
+    const parent = node.parent;
+    const assigned = isRawAssignment(parent) && parent.left === node;
+    if (assigned) return undefined;
+    found = true;
+    return 'stop';
   });
   return found;
 }
 
 /** What the code does with the value the connect call returns. */
-function resultFate(call: CallExpression, cls: ClassLike | undefined, scope: Node | undefined): Fate {
+function resultFate(call: CallExpression, cls: ClassLike | undefined, scope: Node | undefined, checker: ts.TypeChecker): Fate {
   let value: Node = call;
   let parent = call.getParent();
   while (parent !== undefined && (Node.isParenthesizedExpression(parent) || Node.isAsExpression(parent) || Node.isNonNullExpression(parent) || Node.isSatisfiesExpression(parent))) {
@@ -227,7 +255,7 @@ function resultFate(call: CallExpression, cls: ClassLike | undefined, scope: Nod
     if (Node.isVariableDeclarationList(list) && (list.getFlags() & ts.NodeFlags.Using) !== 0) return ended('kept'); // `using`, `await using`
     const name = parent.getNameNode();
     if (!Node.isIdentifier(name)) return ended('kept');
-    return isReferencedAgain(name, scope ?? parent.getSourceFile()) ? ended('kept') : NOT_ENDED;
+    return isReferencedAgain(name, scope ?? parent.getSourceFile(), checker) ? ended('kept') : NOT_ENDED;
   }
   if (Node.isBinaryExpression(parent) && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken && parent.getRight() === value) {
     const left = unwrapExpression(parent.getLeft());
@@ -238,7 +266,7 @@ function resultFate(call: CallExpression, cls: ClassLike | undefined, scope: Nod
       const declaration = left.getSymbol()?.getDeclarations()[0];
       const declared = declaration !== undefined && Node.isVariableDeclaration(declaration) ? declaration.getNameNode() : undefined;
       if (declared !== undefined && Node.isIdentifier(declared)) {
-        return isReferencedAgain(declared, declared.getSourceFile()) ? ended('kept') : NOT_ENDED;
+        return isReferencedAgain(declared, declared.getSourceFile(), checker) ? ended('kept') : NOT_ENDED;
       }
     }
     return ended('kept');
@@ -256,22 +284,34 @@ function resultFate(call: CallExpression, cls: ClassLike | undefined, scope: Nod
  * that is also used outside the connect call (stored in a table, passed on, removed later) is
  * the handle, kept: something can remove it.
  */
-function listenerFate(slot: Expression | undefined, call: CallExpression): Fate {
+function listenerFate(slot: Expression | undefined, call: CallExpression, checker: ts.TypeChecker): Fate {
   const listener = slot === undefined ? undefined : unwrapExpression(slot);
   if (listener === undefined || !Node.isIdentifier(listener)) return NOT_ENDED;
   const declaration = listener.getSymbol()?.getDeclarations()[0];
   if (declaration === undefined || !Node.isVariableDeclaration(declaration)) return NOT_ENDED;
   const name = declaration.getNameNode();
   if (!Node.isIdentifier(name)) return NOT_ENDED;
-  const symbol = name.getSymbol();
-  const refersToListener = (node: Node): boolean => {
-    const parent = node.getParent();
+  const symbol = compilerSymbolOf(checker, name.compilerNode);
+  const rawName = name.compilerNode;
+  const text = name.getText();
+  const refersToListener = (node: ts.Identifier): boolean => {
+    const parent = node.parent;
     // `{ listener }` names the property; its value is the variable
-    if (Node.isShorthandPropertyAssignment(parent) && parent.getNameNode() === node) return parent.getValueSymbol() === symbol;
-    return node.getSymbol() === symbol;
+    if (ts.isShorthandPropertyAssignment(parent) && parent.name === node) return checker.getShorthandAssignmentValueSymbol(parent) === symbol;
+    return compilerSymbolOf(checker, node) === symbol;
   };
-  const uses = name.getSourceFile().getDescendantsOfKind(SyntaxKind.Identifier).filter((node) => node !== name && node.getText() === name.getText() && refersToListener(node));
-  return uses.some((use) => !use.getAncestors().includes(call)) ? ended('kept') : NOT_ENDED;
+  const rawCall = call.compilerNode;
+  const outsideCall = (node: ts.Node): boolean => {
+    for (let current: ts.Node | undefined = node.parent; current !== undefined; current = current.parent) if (current === rawCall) return false;
+    return true;
+  };
+  let kept = false;
+  forEachCompilerDescendant(name.getSourceFile().compilerNode, (node) => {
+    if (!ts.isIdentifier(node) || node === rawName || node.text !== rawName.text || rawText(node) !== text || !refersToListener(node) || !outsideCall(node)) return undefined;
+    kept = true;
+    return 'stop';
+  }, { jsDoc: true });
+  return kept ? ended('kept') : NOT_ENDED;
 }
 
 /**
@@ -282,15 +322,13 @@ function listenerFate(slot: Expression | undefined, call: CallExpression): Fate 
 function tiedFate(tiedTo: Expression, cls: ClassLike | undefined): boolean {
   if (!isThis(tiedTo) || cls === undefined) return true;
   let disconnects = false;
-  cls.forEachDescendant((node, traversal) => {
-    if (disconnects) {
-      traversal.stop();
-      return;
-    }
-    if (!Node.isCallExpression(node)) return;
-    const callee = unwrapExpression(node.getExpression());
-    const [first] = node.getArguments();
-    if (Node.isPropertyAccessExpression(callee) && callee.getName() === 'disconnectObject' && first !== undefined && isThis(first)) disconnects = true;
+  forEachCompilerDescendant(cls.compilerNode, (node) => {
+    if (!ts.isCallExpression(node)) return undefined;
+    const callee = rawUnwrap(node.expression);
+    const [first] = node.arguments;
+    if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'disconnectObject' || first === undefined || !rawIsThis(first)) return undefined;
+    disconnects = true;
+    return 'stop';
   });
   if (disconnects) return true;
   const base = cls.getExtends()?.getExpression().getText();
@@ -299,7 +337,7 @@ function tiedFate(tiedTo: Expression, cls: ClassLike | undefined): boolean {
 
 /** The end keys an emitter's connections match: its own, and those of the collections of `this` it is put into. */
 function emitterEndKeys(site: MatchedConnect['site'], cls: ClassLike | undefined, context: AnalysisContext): string[] {
-  const emitter = emitterKey(site.emitter);
+  const emitter = emitterKey(site.emitter, context.checker);
   const signal = signalKey(site.signal);
   return [emitter, ...collectionKeysOf(emitter, cls, context)].flatMap((key) => [`${key}|${signal}`, `${key}|*`]);
 }
@@ -308,6 +346,15 @@ const endsIn = (keys: ReadonlySet<string>, wanted: readonly string[]): boolean =
 
 /** Is anything going to end the connection `connect` made? */
 export function connectionFate(connect: MatchedConnect, context: AnalysisContext, policy: FatePolicy): Fate {
+  const fate = fateInScope(connect, context, policy);
+  // Ended by the object's own teardown (an id in its field or its list), which nothing calls: an
+  // object an up path makes and its down path never touches.
+  if (!fate.ended) return fate;
+  const ownTeardown = fate.how === 'kept' || fate.how === 'disconnected' || (fate.how === 'escaped' && keptIn(connect.call) !== undefined);
+  return ownTeardown && neverTornDown(connect.call, context) ? NOT_ENDED : fate;
+}
+
+function fateInScope(connect: MatchedConnect, context: AnalysisContext, policy: FatePolicy): Fate {
   const { call, site } = connect;
   if (site.receiver !== undefined) return ended('receiver');
   if (site.tiedTo !== undefined) {
@@ -320,7 +367,7 @@ export function connectionFate(connect: MatchedConnect, context: AnalysisContext
   const lifecycle = lifecycleFate(connect, context, policy.lifecyclePairs ?? []);
   if (lifecycle !== undefined) return lifecycle;
   const { cls, scope } = lifetimeScope(call);
-  const result = site.handle === 'none' ? listenerFate(site.slot, call) : resultFate(call, cls, scope);
+  const result = site.handle === 'none' ? listenerFate(site.slot, call, context.checker) : resultFate(call, cls, scope, context.checker);
   if (result.ended) return result;
   if (scope !== undefined && endsIn(endKeys(scope, context), emitterEndKeys(site, cls, context))) return ended('disconnected');
   return result;
@@ -351,16 +398,17 @@ function lifecycleFate(connect: MatchedConnect, context: AnalysisContext, userPa
   if (first === undefined || member === undefined) return undefined;
   const covering = all.filter((paths) => paths.up.has(member) && !paths.down.has(member));
   const [judged] = covering;
-  if (judged === undefined) return undefined;
+  // Made on the down path only (a disable() that restores Shell behaviour): connected while the object is down.
+  if (judged === undefined) return all.some((paths) => paths.down.has(member) && !paths.up.has(member)) ? NOT_ENDED : undefined;
   const { cls, scope } = lifetimeScope(call);
   const wanted = emitterEndKeys(site, cls, context);
   if (covering.some((paths) => endedOnPath(paths, paths.down, wanted, context))) return ended('disconnected');
   const notEnded = (endedElsewhere: boolean): Fate => ({ ended: false, pair: judged.pair, endedElsewhere });
-  if (site.handle === 'none' && listenerFate(site.slot, call).ended) return undefined; // a listener kept in a local: the general rules follow it
+  if (site.handle === 'none' && listenerFate(site.slot, call, context.checker).ended) return undefined; // a listener kept in a local: the general rules follow it
   if (scope !== undefined && endsIn(endKeys(scope, context), wanted)) return notEnded(true);
   if (site.handle === 'none') return undefined;
   const kept = keptIn(call);
   if (kept === undefined) return undefined;
-  if (covering.some((paths) => readOnPath(paths, kept, paths.down))) return ended('kept');
+  if (covering.some((paths) => readOnEveryDownPath(paths, kept, call))) return ended('kept');
   return notEnded('field' in kept && cls !== undefined && isFieldReadAgain(cls, kept.field));
 }

@@ -5,7 +5,10 @@ import type { AnalysisContext } from './context.js';
 import { analyseFile, unitsOf, type Drop, type FieldFact } from './emitter-flow.js';
 import { findFieldDrops, type FieldDrop } from './field-drops.js';
 import { connectingScopes } from './relevance.js';
+import { findRearmingTimers, rearmMessageId } from './rearming-timers.js';
 import { persistentHolders, type PersistentHolders } from './holders.js';
+import { removalAdvice } from './removal-advice.js';
+import { writtenTypeText } from './type-display.js';
 import type { Finding, FindingSuggestion } from './finding.js';
 import { typeOfExpression } from './type-queries.js';
 
@@ -19,6 +22,9 @@ export type DroppedEmitterMessageId =
   | 'droppedFromCollection'
   | 'neverStored'
   | 'droppedOnThrow'
+  | 'idDropped'
+  | 'idNeverStored'
+  | typeof rearmMessageId
   | 'suggestDispose'
   | 'suggestUsing';
 
@@ -26,7 +32,8 @@ function quoteSignals(signals: readonly string[]): string {
   return signals.length === 0 ? 'its signals' : signals.map((signal) => `'${signal}'`).join(', ');
 }
 
-function typeName(type: Type | undefined, at: Node): string {
+function typeName(type: Type | undefined, at: Node, written = writtenTypeText(at)): string {
+  if (written !== undefined) return written;
   if (type === undefined) return 'emitter';
   const nonNull = type.getNonNullableType();
   try {
@@ -56,7 +63,7 @@ function hasSymbolDispose(type: Type | undefined): boolean {
 }
 
 /** The method that releases this emitter, for messages: `dispose`, or a preset resource's own (`close`, `terminate`…). */
-const RELEASE_METHODS = ['dispose', 'close', 'terminate', 'destroy', 'stop', 'kill', 'removeAllListeners'];
+const RELEASE_METHODS = ['dispose', 'close', 'terminate', 'destroy', 'stop', 'kill', 'removeAllListeners', 'disconnect'];
 function releaseMethod(type: Type | undefined): string {
   const nonNullable = type?.getNonNullableType();
   return RELEASE_METHODS.find((method) => nonNullable?.getProperty(method) !== undefined) ?? 'dispose';
@@ -136,6 +143,29 @@ const dropMessage: Record<Exclude<Drop['kind'], 'field-overwrite'>, DroppedEmitt
   throw: 'droppedOnThrow',
 };
 
+/** The function that ends this creation's resource (`clearInterval`), when a model names one. */
+function releaseCallOf(context: AnalysisContext, creation: Node): string | undefined {
+  for (const model of context.models) {
+    const call = model.releaseCall?.(creation);
+    if (call !== undefined) return call;
+  }
+  return undefined;
+}
+
+/** A resource ended by a function of its id (a repeating timer): its own messages, no suggestion. */
+function releasedByCallFinding(drop: Drop, release: string): Finding {
+  const neverStored = drop.kind === 'never-stored';
+  const name = drop.field !== undefined ? `this.${drop.field.name}` : (drop.variable?.name ?? drop.creation.getText());
+  return {
+    rule: droppedEmitterRule,
+    messageId: neverStored ? 'idNeverStored' : 'idDropped',
+    data: { name, signals: quoteSignals(drop.signals), release },
+    start: drop.node.getStart(),
+    end: drop.node.getEnd(),
+    suggestions: [],
+  };
+}
+
 function dropFinding(file: SourceFile, drop: Drop): Finding {
   const type = typeOfExpression(drop.creation);
   const name = drop.variable?.name ?? drop.creation.getText();
@@ -151,19 +181,27 @@ function dropFinding(file: SourceFile, drop: Drop): Finding {
   };
 }
 
+/** The operation and the release method, and for a collection, how to dispose what the operation removes. */
+function collectionData(drop: FieldDrop, name: string, fieldType: Type | undefined): Record<string, string> {
+  const release = releaseMethod(elementOrSelf(fieldType));
+  const data = { operation: drop.node.getText().replace(/\s+/g, ' '), release };
+  return drop.kind === 'collection-clear' ? { ...data, removal: removalAdvice(drop.node, name, fieldType, release) } : data;
+}
+
 function fieldFinding(file: SourceFile, drop: FieldDrop): Finding {
   const name = `this.${drop.field}`;
   const fieldType = typeOfExpression(drop.access);
-  const type = typeName(fieldType, drop.node);
+  const type = typeName(fieldType, drop.node, writtenTypeText(drop.access));
   const suggestions: FindingSuggestion[] = [];
-  if (drop.kind === 'field-overwrite' && drop.statement !== undefined) {
+  // Preset resources end with their own method (close(), kill()): the suggestion inserts dispose() only.
+  if (drop.kind === 'field-overwrite' && drop.statement !== undefined && elementOrSelf(fieldType)?.getProperty('dispose') !== undefined) {
     const start = drop.statement.getStart();
     suggestions.push({ messageId: 'suggestDispose', data: { name, where: 'before it is overwritten' }, edits: [{ start, end: start, text: `${disposeCall(name, true)}\n${lineIndent(file, start)}` }] });
   }
   return {
     rule: droppedEmitterRule,
     messageId: drop.kind === 'field-overwrite' ? 'droppedByFieldOverwrite' : 'droppedFromCollection',
-    data: { name, type, signals: quoteSignals(drop.signals), operation: drop.node.getText().replace(/\s+/g, ' '), release: releaseMethod(elementOrSelf(fieldType)) },
+    data: { name, type, signals: quoteSignals(drop.signals), ...collectionData(drop, name, fieldType) },
     start: drop.node.getStart(),
     end: drop.node.getEnd(),
     suggestions,
@@ -198,10 +236,11 @@ function unitFilter(file: ts.SourceFile, scopes: ReadonlySet<ts.Node>, persisten
  * understand is skipped.
  */
 export function findDroppedEmitters(file: SourceFile, context: AnalysisContext): Finding[] {
+  // A method re-arming a one-shot timer loops without any connect call: judged first, on its own.
+  const findings: Finding[] = findRearmingTimers(file, context, droppedEmitterRule);
   // Syntactic gate: a function or class that calls nothing that connects cannot drop a connected emitter.
   const scopes = connectingScopes(context, file.compilerNode);
-  if (scopes.size === 0) return [];
-  const findings: Finding[] = [];
+  if (scopes.size === 0) return findings;
   const factsByClass = new Map<Node, FieldFact[]>();
   // A function that connects nothing can still overwrite a persistent holder that another one filled:
   // every function of a connecting class, and of a file with module variables the heap models.
@@ -210,7 +249,11 @@ export function findDroppedEmitters(file: SourceFile, context: AnalysisContext):
   const results = analyseFile(context, file, units);
   for (const [index, result] of results.entries()) {
     const unit = units[index]!;
-    for (const drop of result.drops) findings.push(drop.kind === 'field-overwrite' ? heapFieldFinding(file, drop) : dropFinding(file, drop));
+    for (const drop of result.drops) {
+      const release = releaseCallOf(context, drop.creation);
+      if (release !== undefined) findings.push(releasedByCallFinding(drop, release));
+      else findings.push(drop.kind === 'field-overwrite' ? heapFieldFinding(file, drop) : dropFinding(file, drop));
+    }
     if (result.fieldFacts.length === 0) continue;
     const owner = unit.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor));
     if (owner === undefined) continue;

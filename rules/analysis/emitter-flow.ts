@@ -159,13 +159,19 @@ export function freshConnections(context: AnalysisContext, expression: Node): st
     return [];
   }
   if (Node.isCallExpression(target)) {
-    if (createdByModel(context, target)) return [];
+    if (createdByModel(context, target)) return selfConnections(context, target);
     const fn = declarationsOf(target.getExpression(), context).map(functionWithBody).find((found) => found !== undefined);
     // The callee's result type must be an emitter before its body is read.
     if (fn === undefined || !returnsEmitter(context, fn)) return undefined;
     return analyseUnit(context, fn).returnsFresh;
   }
   return undefined;
+}
+
+/** A creation that is its own connect site (`setInterval(fn, ms)` runs `fn` from the start): connected at once. */
+function selfConnections(context: AnalysisContext, call: CallExpression): string[] {
+  const site = connectSiteOf(context, call);
+  return site !== undefined && skipOuterExpressions(site.emitter) === call ? [site.signal] : [];
 }
 
 /** `new X(…)`: is X an emitter class? Asked once per class declaration, not per expression. */
@@ -421,7 +427,8 @@ class UnitFlow {
     }
     // Only a value that can end up connected is worth a type question: its holder is connected,
     // handed to a connecting function or returned, or the value comes connected from a factory.
-    if (!this.worthTracking(target, into)) return { heap, ids: new Set() };
+    // Only a construction, a call or a conditional can be fresh (freshAt): asked first, by syntax.
+    if (!mayBeFresh(target) || !this.worthTracking(target, into)) return { heap, ids: new Set() };
     const fresh = freshAt(this.context, target);
     if (fresh === undefined) return { heap, ids: new Set() };
     const allocated = heap.allocate(target, fresh);
@@ -921,6 +928,11 @@ function connectedNames(context: AnalysisContext, unit: ts.Node): { connected: R
   return result;
 }
 
+/** Can this (outer-stripped) expression be fresh at all? By syntax: a construction, a call or a conditional. */
+function mayBeFresh(target: ts.Node): boolean {
+  return ts.isNewExpression(target) || ts.isCallExpression(target) || ts.isConditionalExpression(target);
+}
+
 /**
  * `freshConnections` of a compiler expression, memoized per node: asked at every visit of a
  * declaration or assignment. Only a construction, a call or a conditional can be fresh: anything
@@ -928,7 +940,7 @@ function connectedNames(context: AnalysisContext, unit: ts.Node): { connected: R
  */
 function freshAt(context: AnalysisContext, expression: ts.Node): readonly string[] | undefined {
   const target = skipOuter(expression);
-  if (!ts.isNewExpression(target) && !ts.isCallExpression(target) && !ts.isConditionalExpression(target)) return undefined;
+  if (!mayBeFresh(target)) return undefined;
   const memo = context.memo<object, readonly string[] | typeof notFresh>('fresh-at');
   const known = memo.get(target);
   if (known !== undefined) return known === notFresh ? undefined : known;

@@ -102,6 +102,13 @@ export interface EmitterModel {
    * (GObject's `Gtk.Button.new_with_label(…)`, `new St.Widget()` from an `any`-typed `gi://` import)?
    */
   createsEmitter?(node: CallExpression | NewExpression, env: ModelEnv): boolean;
+  /**
+   * The function that ends a resource this creation makes, when it is not a method of the object
+   * (`clearInterval` for `setInterval(…)`): messages then say `clearInterval(id)`, not `id.dispose()`.
+   */
+  releaseCall?(creation: Node): string | undefined;
+  /** One-shot timers and their cancel functions: a method re-arming itself with one loops until cancelled. */
+  readonly oneShotTimers?: readonly { readonly start: string; readonly cancel: string }[];
   /** The lifecycle pairs this model's frameworks impose (see LifecyclePair). */
   readonly lifecyclePairs?: readonly LifecyclePair[];
   /** Is `node` a method call on an emitter that is known not to store or end anything (e.g. `blockSignals`)? */

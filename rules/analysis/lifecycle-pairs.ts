@@ -5,6 +5,7 @@
 // runs while enabled, so what it calls is on the up path too.
 import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
 import type { AnalysisContext } from './context.js';
+import { exitBeforeRead } from './down-path-exits.js';
 import type { LifecyclePair } from './emitter-model.js';
 import { isThis, thisClassOf, unwrapExpression, type ClassLike } from './ownership.js';
 
@@ -170,8 +171,8 @@ export function lifecyclePathsFor(context: AnalysisContext, node: Node, pairs: r
 /** Where a connect call's handle is kept: a field of `this` or a module variable (directly, or in a collection there). */
 export type KeptIn = { readonly field: string } | { readonly variable: Node };
 
-/** `this.F = call`, `this.F.push(call)`, `this.F.set(k, call)`, `this.F[k] = call`, `v = call`, `v.push(call)`. */
-export function keptIn(call: CallExpression): KeptIn | undefined {
+/** `this.F = call` (or `this.F = new X()`), `this.F.push(call)`, `this.F.set(k, call)`, `this.F[k] = call`, `v = call`, `v.push(call)`. */
+export function keptIn(call: Node): KeptIn | undefined {
   let value: Node = call;
   let parent = call.getParent();
   while (parent !== undefined && (Node.isParenthesizedExpression(parent) || Node.isAsExpression(parent) || Node.isNonNullExpression(parent))) {
@@ -198,21 +199,40 @@ export function keptIn(call: CallExpression): KeptIn | undefined {
   return undefined;
 }
 
+/** Is `node` a read (not only the target of an assignment) of the holder? */
+function readsHolder(node: Node, kept: KeptIn): boolean {
+  if ('field' in kept) {
+    if (!Node.isPropertyAccessExpression(node) || node.getName() !== kept.field || !isThis(node.getExpression())) return false;
+  } else if (!Node.isIdentifier(node) || node.getSymbol()?.getDeclarations()[0] !== kept.variable) {
+    return false;
+  }
+  const parent = node.getParent();
+  return !(Node.isBinaryExpression(parent) && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken && parent.getLeft() === node);
+}
+
 /** Is the holder read (not only assigned) anywhere on the down path? */
 export function readOnPath(paths: LifecyclePaths, kept: KeptIn, path: ReadonlySet<string>): boolean {
   for (const name of path) {
     const body = paths.bodies(name);
-    if (body === undefined) continue;
-    const found = body.getDescendants().some((node) => {
-      if ('field' in kept) {
-        if (!Node.isPropertyAccessExpression(node) || node.getName() !== kept.field || !isThis(node.getExpression())) return false;
-      } else if (!Node.isIdentifier(node) || node.getSymbol()?.getDeclarations()[0] !== kept.variable) {
-        return false;
-      }
-      const parent = node.getParent();
-      return !(Node.isBinaryExpression(parent) && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken && parent.getLeft() === node);
-    });
-    if (found) return true;
+    if (body !== undefined && body.getDescendants().some((node) => readsHolder(node, kept))) return true;
   }
   return false;
+}
+
+/**
+ * Is the holder read on every path of the down method? Read somewhere on the down path, and no
+ * early `return` of the down method comes before its first read there (down-path-exits.ts).
+ */
+export function readOnEveryDownPath(paths: LifecyclePaths, kept: KeptIn, connect: Node): boolean {
+  if (!readOnPath(paths, kept, paths.down)) return false;
+  const body = paths.bodies(paths.pair.down);
+  if (body === undefined) return true;
+  const readers = new Set([...paths.down].filter((name) => name !== paths.pair.down && readOnPath(paths, kept, new Set([name]))));
+  const calledMember = (call: CallExpression): string | undefined => {
+    const callee = unwrapExpression(call.getExpression());
+    if (paths.scope === 'class') return Node.isPropertyAccessExpression(callee) && isThis(callee.getExpression()) ? callee.getName() : undefined;
+    return Node.isIdentifier(callee) ? callee.getText() : undefined;
+  };
+  const first = body.getDescendants().find((node) => readsHolder(node, kept) || (Node.isCallExpression(node) && readers.has(calledMember(node) ?? '')));
+  return first === undefined || exitBeforeRead(body, first, connect) === undefined;
 }

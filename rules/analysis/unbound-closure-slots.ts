@@ -10,14 +10,11 @@ import type { LifecyclePair } from './emitter-model.js';
 import type { AnalysisContext } from './context.js';
 import type { Finding, FindingSuggestion } from './finding.js';
 import { fixFor, lifetimeText } from './ownership-advice.js';
-import { findUnclearedIntervals } from './uncleared-intervals.js';
 import type { ClassLike, Ownership } from './ownership.js';
 
 export const unboundClosureSlotMessages = {
   unboundClosureSlot:
     'This closure keeps this `{{className}}` alive and is connected to `{{signal}}` of `{{emitter}}` ({{type}}), {{origin}}, which this `{{className}}` does not own ({{lifetime}}): the emitter keeps the closure, and the closure keeps the `{{className}}` for as long as the emitter lives.{{alsoIgnored}} {{fix}}',
-  unclearedInterval:
-    'This callback keeps this `{{className}}` alive and is handed to `setInterval`, whose timer list lives as long as the program, and nothing clears the interval: the timer keeps the callback, and the callback keeps the `{{className}}` forever (`unref()` does not end it). Keep the id and clearInterval(id) it when this object is done (its close, dispose or down method).',
   useReceiver: 'Connect with `this` as receiver, so the connection ends when this object is disposed.',
   trackConnection: 'Pass the Connection to `this.track(…)`, so it ends when this object is disposed.',
 } as const;
@@ -80,7 +77,7 @@ function discardsHandle(match: MatchedConnect): boolean {
 
 export function findUnboundClosureSlots(file: SourceFile, context: AnalysisContext, options: UnboundClosureSlotOptions = {}): Finding[] {
   const policy = fatePolicy(options);
-  const connects = findAtConnects(file, context, (match) => {
+  return findAtConnects(file, context, (match) => {
     const found = unboundClosureOf(match, context, policy);
     if (found === undefined) return undefined;
     const { cls, owner, fate } = found;
@@ -90,5 +87,4 @@ export function findUnboundClosureSlots(file: SourceFile, context: AnalysisConte
     const data = { className, alsoIgnored, lifetime: lifetimeText(owner, className), fix: fixFor(match, fate, true) };
     return connectFinding('no-unbound-closure-slot', 'unboundClosureSlot', match, owner, data, suggestions);
   });
-  return [...connects, ...findUnclearedIntervals(file)].sort((a, b) => a.start - b.start);
 }

@@ -60,24 +60,23 @@ export function ownerOf(signal: AnySignal): object | undefined {
   return typeof terminal === 'string' ? undefined : terminal;
 }
 
-/** Appends `c` to its signal's list; `blocked` seeds the signal state when `c` is the first. */
-export function link(c: Connection, blocked: boolean): void {
-  const signal = c._signal as AnySignal;
-  const head = holderOf(signal)[slots];
-  if (isConnection(head)) {
-    const tail = head._prev as Connection;
-    c._next = tail._next;
-    c._prev = tail;
-    tail._next = c;
-    head._prev = c;
-    if (head._flags < countCeiling) head._flags += COUNT_UNIT;
-    else countOneMoreAtLimit(signal);
-  } else {
-    c._next = head;
-    c._prev = c;
-    c._flags |= COUNT_UNIT | (blocked ? BLOCKED : 0);
-    holderOf(signal)[slots] = c;
-  }
+/** Makes `c` the first connection of its signal, whose list held `terminal`. */
+export function linkFirst(c: Connection, terminal: Terminal, blocked: boolean): void {
+  c._next = terminal;
+  c._prev = c;
+  c._flags |= COUNT_UNIT | (blocked ? BLOCKED : 0);
+  holderOf(c._signal as AnySignal)[slots] = c;
+}
+
+/** Appends `c` to a list whose first connection is `head`. */
+export function linkAfter(c: Connection, head: Connection): void {
+  const tail = head._prev as Connection;
+  c._next = tail._next;
+  c._prev = tail;
+  tail._next = c;
+  head._prev = c;
+  if (head._flags < countCeiling) head._flags += COUNT_UNIT;
+  else countOneMoreAtLimit(c._signal as AnySignal);
 }
 
 function unlink(c: Connection): void {

@@ -5,18 +5,27 @@
 // What it holds on to objects is weak, and never a WeakRef per object (V8 keeps a WeakRef's
 // target alive to the end of the job that made or read it). An object is watched from its first
 // connection (as emitter or receiver) by a probe registration, which keeps nothing alive; an
-// object that is never connected costs nothing. The registration is made at the end of the job
-// (a microtask), or when more than `pendingLimit` objects wait: an object connected and disposed
-// in the same job (a row built and thrown away in one loop) then costs no registration at all,
-// and leaves no FinalizationRegistry cell behind (V8 keeps the cells of a job's dead targets,
-// with their held records, until the job ends: a million of them exhaust a small heap). The
-// waiting list holds an object until then: at most `pendingLimit` objects that were connected and
-// dropped without dispose() (leaks) live a little longer; no other object does.
+// object that is never connected costs nothing.
+//
+// Most of that work waits for the end of the job (a microtask), or until more than `pendingLimit`
+// connections or objects wait: a connection's record (and its objects' records) is made then,
+// for the connections still live, and the objects are registered then, those not disposed. An
+// object connected and disposed in the same job (a row built and thrown away in one loop) then
+// costs a push onto a list, no record and no registration, and leaves no FinalizationRegistry
+// cell behind (V8 keeps the cells of a job's dead targets, with their held records, until the job
+// ends: a million of them exhaust a small heap). An ended connection in the list holds nothing (it
+// lets go of its signal, slot and receiver when it ends). A live one holds its signal and owner
+// until then: at most `pendingLimit` objects that were connected and dropped without dispose()
+// (leaks) live a little longer, to the end of the job; no other object does. A receiver cannot be
+// collected before the end of the job that connected it (the dereference below keeps it, as the
+// connection's new WeakRef does), so no loss goes unrecorded.
+//
+// Connections are recorded at once (nothing waits) while a test scope is open (it sees every
+// connection made in it) and with captureStacks (the site is the connect call's).
 // WeakRefs are made only for the objects of an open test scope and with `trackLiveObjects`.
 import type { Connection } from '../core/connection.js';
 import type { AnySignal, DevHooks } from '../core/dev-hooks.js';
-import { destroyedSignalOf, SignalObject } from '../objects/object.js';
-import { ownSignals } from '../objects/own-signals.js';
+import { SignalObject } from '../objects/object.js';
 import { isSignal } from '../signals/signal.js';
 import { knownName } from '../signals/signal-names.js';
 import { liveConnections, ownerOf } from '../core/slot-list.js';
@@ -43,15 +52,6 @@ export interface DetectionSettings {
 /** The signal's name, as reports show it (found without calling a getter). */
 function signalName(signal: AnySignal): string {
   return knownName(signal) ?? '(unnamed signal)';
-}
-
-/** A disposed object's signals: those it owns, and `destroyed` when it was made. */
-function signalsOf(object: SignalObject, owned: readonly AnySignal[]): AnySignal[] {
-  // The signals ever connected (what dispose ended), and the fields' signals never connected.
-  const signals = [...new Set([...owned, ...ownSignals(object).map(({ signal }) => signal)])];
-  const destroyed = destroyedSignalOf(object);
-  if (destroyed !== undefined) signals.push(destroyed);
-  return signals;
 }
 
 /** Objects waiting for their probe beyond this are registered at once (bounds what waits). */
@@ -87,6 +87,8 @@ export class DevRegistry implements DevHooks {
   /** Watched SignalObjects neither disposed nor collected. */
   #liveCount = 0;
   readonly #probes: Probes;
+  /** Connections made in this job, not yet recorded (see the top). */
+  #pendingConnections: Connection[] = [];
   /** Objects connected in this job, not yet registered with the probes (see the top). */
   #pending: object[] = [];
   #pendingRecords: ObjectRecord[] = [];
@@ -125,6 +127,13 @@ export class DevRegistry implements DevHooks {
   /** Leak detection is turned off. */
   stop(): void {
     this.#active = false;
+    this.#pendingConnections = [];
+  }
+
+  /** Opens a test scope: what was connected before it is recorded first (connections in it are recorded at once). */
+  openScope(scope: RecordScope): void {
+    this.#recordPendingConnections();
+    this.openScopes.push(scope);
   }
 
   /** Leak detection is turned on again after it was off: what it recorded before missed events. */
@@ -135,6 +144,7 @@ export class DevRegistry implements DevHooks {
     takeIndexed(this.#live, 'liveAt');
     this.#pending = [];
     takeIndexed(this.#pendingRecords, 'pendingAt');
+    this.#pendingConnections = [];
   }
 
   /**
@@ -173,21 +183,35 @@ export class DevRegistry implements DevHooks {
   #watch(object: object, record: ObjectRecord): void {
     record.watched = true;
     if (record.isSignalObject) this.#liveCount++;
-    if (!this.#registrationScheduled) {
-      this.#registrationScheduled = true;
-      queueMicrotask(this.#registerPendingLater);
-    } else if (this.#pending.length >= pendingLimit) {
-      this.#registerPending();
-    }
+    this.#scheduleEndOfJob();
+    if (this.#pending.length >= pendingLimit) this.#registerPending();
     record.pendingAt = this.#pending.length;
     this.#pending.push(object);
     this.#pendingRecords.push(record);
   }
 
-  readonly #registerPendingLater = (): void => {
+  #scheduleEndOfJob(): void {
+    if (this.#registrationScheduled) return;
+    this.#registrationScheduled = true;
+    queueMicrotask(this.#endOfJob);
+  }
+
+  readonly #endOfJob = (): void => {
     this.#registrationScheduled = false;
+    this.#recordPendingConnections();
     this.#registerPending();
   };
+
+  /** Records the connections made since the last time that are still live (see the top). */
+  #recordPendingConnections(): void {
+    const connections = this.#pendingConnections;
+    if (connections.length === 0) return;
+    this.#pendingConnections = [];
+    for (const connection of connections) {
+      const signal = connection._signal;
+      if (signal !== undefined && connection.connected && connectionRecordOf(connection) === undefined) this.#record(signal, connection);
+    }
+  }
 
   #registerPending(): void {
     const objects = this.#pending;
@@ -215,10 +239,13 @@ export class DevRegistry implements DevHooks {
     record.pendingAt = -1;
   }
 
-  /** The record of an emitter or receiver, watched from now on. */
+  /** The record of an emitter or receiver, watched from now on (unless it was disposed before its record was made). */
   #recordForConnection(object: object): ObjectRecord {
     const record = this.recordOf(object) ?? this.#track(object, object instanceof SignalObject);
-    if (!record.watched) this.#watch(object, record);
+    if (!record.watched && !record.disposed) {
+      if (object instanceof SignalObject && object.isDisposed) record.disposed = true;
+      else this.#watch(object, record);
+    }
     record.objectName = nameOf(object) ?? record.objectName;
     return record;
   }
@@ -241,6 +268,24 @@ export class DevRegistry implements DevHooks {
   }
 
   connected(signal: AnySignal, connection: Connection): void {
+    const count = signal.connectionCount;
+    if (this.settings.captureStacks || this.openScopes.length > 0) {
+      this.#record(signal, connection);
+    } else {
+      // Read once in this job, the receiver lives at least to its end (see the top); the WeakRef is new anyway.
+      if (connection._receiver !== undefined) connection._receiver.deref();
+      this.#scheduleEndOfJob();
+      if (this.#pendingConnections.length >= pendingLimit) this.#recordPendingConnections();
+      this.#pendingConnections.push(connection);
+    }
+    if (count > this.settings.monitor.threshold && this.settings.monitor.due(signal, count)) {
+      this.#recordPendingConnections();
+      this.#reportGrowth(signal, count, this.#recordForConnection(ownerOf(signal) ?? signal));
+    }
+  }
+
+  /** Makes the records of a live connection (at once, or at the end of its job). */
+  #record(signal: AnySignal, connection: Connection): void {
     const owner = ownerOf(signal);
     const emitter = this.#recordForConnection(owner ?? signal);
     const target = connection.receiver;
@@ -273,8 +318,6 @@ export class DevRegistry implements DevHooks {
     addOutgoing(record);
     if (receiver !== undefined) addIncoming(record, receiver);
     for (const scope of this.openScopes) scope.connectionMade(record);
-    const count = signal.connectionCount;
-    if (count > this.settings.monitor.threshold && this.settings.monitor.due(signal, count)) this.#reportGrowth(signal, count, emitter);
   }
 
   disconnected(_signal: AnySignal, connection: Connection): void {
@@ -291,7 +334,7 @@ export class DevRegistry implements DevHooks {
   }
 
   disposed(object: SignalObject, signals: readonly AnySignal[]): void {
-    markOwnerDisposed(object, signalsOf(object, signals));
+    markOwnerDisposed(object, signals);
     const record = this.recordOf(object);
     if (record === undefined || record.disposed) return;
     // The probe stays registered (no unregister token: cheaper); a disposed record makes it silent.
@@ -335,6 +378,7 @@ export class DevRegistry implements DevHooks {
   }
 
   liveObjectCount(): number {
+    this.#recordPendingConnections();
     return this.#liveCount;
   }
 

@@ -49,7 +49,7 @@ export class LeakScopeCollector implements RecordScope {
   #collecting = true;
 
   constructor(private readonly registry: DevRegistry) {
-    registry.openScopes.push(this);
+    registry.openScope(this);
   }
 
   adopt(record: ObjectRecord): void {

@@ -27,7 +27,6 @@ import { countCreated, countDisposed } from '../core/stats.js';
 import { storeName } from '../signals/signal-names.js';
 import { Signal } from '../signals/signal.js';
 import { classNameOf, ownedField, ownedSignals, recordConnected, type OwnedHolder } from './owned-signals.js';
-import { warnUnownedSignals } from './unowned-signals.js';
 import { ChildList } from './child-list.js';
 import { TrackedList } from './tracked-list.js';
 import { WeakConnectionList } from '../core/weak-connection-list.js';
@@ -37,6 +36,10 @@ declare module '../core/runtime-types.js' {
     readonly signalObject: SignalObject;
   }
 }
+
+// Local copies of the imported symbols the constructor stores (V8 folds a local const, not an import).
+const FLAGS: typeof objectFlags = objectFlags;
+const OWNED: typeof ownedField = ownedField;
 
 /** The state record's field (see ObjectState). */
 const objectState: unique symbol = Symbol('slotguard.objectState');
@@ -79,9 +82,9 @@ function stateOf(object: SignalObject): ObjectState {
 export class SignalObject implements Disposable {
   constructor(parent: SignalObject | null = null) {
     const self = inner(this);
-    self[objectFlags] = 0; // DISPOSED | BLOCKED (core/protocols.ts)
+    self[FLAGS] = 0; // DISPOSED | BLOCKED (core/protocols.ts)
     self[objectState] = undefined; // created on first need (see ObjectState)
-    self[ownedField] = undefined; // signals found by no field scan (owned-signals.ts)
+    self[OWNED] = undefined; // signals found by no field scan (owned-signals.ts)
     if (parent !== null) this.setParent(parent);
     countCreated(); // after setParent: a construction it refuses creates nothing
     devHooks?.objectCreated(this);
@@ -177,7 +180,6 @@ export class SignalObject implements Disposable {
     const signals = ownedSignals(inner(this));
     for (const signal of signals) endAll(signal);
     if (state !== undefined) disposeState(this, state, errors);
-    if (devHooks !== undefined) warnUnownedSignals(this);
     countDisposed();
     devHooks?.disposed(this, signals);
     if (errors.length === 1) throw errors[0];

@@ -6,7 +6,7 @@ import { Connection, type StoredSlot } from '../core/connection.js';
 import { devHooks } from '../core/dev-hooks.js';
 import { addSender, blocksSignal, firstConnected, hostOf, OBJECT_BLOCKED, OBJECT_DISPOSED, objectFlags, type FlaggedOwner } from '../core/protocols.js';
 import type { AnySignal } from '../core/runtime-types.js';
-import { endConnection, holderOf, isConnection, link, liveConnections, ownerOf, slots } from '../core/slot-list.js';
+import { endConnection, isConnection, linkAfter, linkFirst, liveConnections, ownerOf, slots, type SlotHolder } from '../core/slot-list.js';
 import { describeSignal, describeValue, typeName } from '../core/slot-names.js';
 import { countMade } from '../core/stats.js';
 
@@ -14,6 +14,11 @@ import { checkOptions, type ConnectOptions } from './connect-options.js';
 import { sweepOnConnect } from './receiver-sweep.js';
 
 export type { ConnectOptions } from './connect-options.js';
+
+// Local copies of the symbols the connect path reads (see signal.ts: V8 folds a local const, not an import).
+const SLOTS: typeof slots = slots;
+const OWNER_FLAGS: typeof objectFlags = objectFlags;
+const FIRST_CONNECTED: typeof firstConnected = firstConnected;
 
 /** The owner's state bits (core/protocols.ts): 0 for an owner that is no SignalObject. */
 function flagsOf(owner: object | undefined): number {
@@ -109,21 +114,32 @@ function reuseConnection(existing: Connection, flags: number, options: ConnectOp
  * owner is, and tells a SignalObject owner about its signal's first connection.
  */
 function addToList(signal: AnySignal, connection: Connection): Connection {
-  const head = holderOf(signal)[slots];
-  const first = !isConnection(head);
-  // The terminal (slot-list.ts): the owner, a standalone signal's name, or nothing.
-  const owner = (first ? head : (head._prev as Connection)._next) as Partial<FlaggedOwner> | undefined;
-  const ownerFlags = owner?.[objectFlags];
-  if (ownerFlags === undefined) {
-    link(connection, false);
+  const head = (signal as unknown as SlotHolder)[SLOTS];
+  if (isConnection(head)) {
+    // The terminal (slot-list.ts): the owner, a standalone signal's name, or nothing.
+    const ownerFlags = ((head._prev as Connection)._next as Partial<FlaggedOwner> | undefined)?.[OWNER_FLAGS];
+    if (ownerFlags !== undefined && (ownerFlags & OBJECT_DISPOSED) !== 0) refuseDisposed(signal, (head._prev as Connection)._next as object);
+    linkAfter(connection, head);
   } else {
-    if ((ownerFlags & OBJECT_DISPOSED) !== 0) refuseDisposed(signal, owner as object);
-    link(connection, (ownerFlags & OBJECT_BLOCKED) !== 0 && (owner as FlaggedOwner)[blocksSignal](signal));
-    if (first) (owner as FlaggedOwner)[firstConnected](signal);
+    const owner = head as Partial<FlaggedOwner> | string | undefined;
+    const ownerFlags = typeof owner === 'object' ? owner[OWNER_FLAGS] : undefined;
+    if (ownerFlags === undefined) {
+      linkFirst(connection, head, false);
+    } else {
+      if (ownerFlags !== 0) checkOwnerState(signal, owner as FlaggedOwner, connection, ownerFlags);
+      else linkFirst(connection, head, false);
+      (owner as FlaggedOwner)[FIRST_CONNECTED](signal);
+    }
   }
   countMade();
   devHooks?.connected(signal, connection);
   return connection;
+}
+
+/** A first connection to a signal whose owner is disposed (refused) or blocks its signals. */
+function checkOwnerState(signal: AnySignal, owner: FlaggedOwner, connection: Connection, ownerFlags: number): void {
+  if ((ownerFlags & OBJECT_DISPOSED) !== 0) refuseDisposed(signal, owner);
+  linkFirst(connection, owner, (ownerFlags & OBJECT_BLOCKED) !== 0 && owner[blocksSignal](signal));
 }
 
 /** `connect(fn)`: the common case, kept small. */

@@ -32,11 +32,16 @@ const pending: { signal: AnySignal | undefined; owner: object; name: string; ind
  * only, would be misnamed on those: the signal is then named by the field that holds it.)
  */
 const verified = new WeakMap<object, string[]>();
-/** The object whose signals are being made now, the position of its next one, and its class's verified names. */
-const making: { owner: object; index: number; names: string[] | undefined; lastClass: unknown; lastNames: string[] | undefined } = {
+const NO_NAMES: readonly string[] = [];
+/**
+ * The object whose signals are being made now, the position of its last one, and its class's
+ * verified names. Signal's constructor reads it inline (signal.ts): a signal of the object being
+ * made with the verified name at its position costs a few loads and no call.
+ */
+export const making: { owner: object; index: number; names: readonly string[]; lastClass: unknown; lastNames: string[] | undefined } = {
   owner: NOBODY,
   index: 0,
-  names: undefined,
+  names: NO_NAMES,
   lastClass: undefined,
   lastNames: undefined,
 };
@@ -81,26 +86,35 @@ function settle(): void {
 function settleLater(): void {
   pending.scheduled = false;
   making.owner = NOBODY;
-  making.names = undefined;
+  making.names = NO_NAMES;
   settle();
 }
 
-/** Records the name of a signal that has an owner. */
-export function rememberName(signal: AnySignal, owner: object, name: string): void {
-  let index: number;
-  if (owner === making.owner) {
-    index = ++making.index;
-  } else {
-    making.owner = owner;
-    making.index = index = 0;
-    making.names = namesOfClass(owner);
-    // Both records let go of the owner by the next microtask at the latest.
-    if (!pending.scheduled) {
-      pending.scheduled = true;
-      queueMicrotask(settleLater);
-    }
+/** The first named signal of another owner: its signals with verified names take Signal's fast path from the next. */
+function startNaming(owner: object): void {
+  making.owner = owner;
+  making.index = -1;
+  making.names = namesOfClass(owner) ?? NO_NAMES;
+  // Both records let go of the owner by the next microtask at the latest.
+  if (!pending.scheduled) {
+    pending.scheduled = true;
+    queueMicrotask(settleLater);
   }
-  if (making.names !== undefined && making.names[index] === name) return;
+}
+
+/**
+ * Records the name of a signal that has an owner, when Signal's constructor did not find it
+ * verified (a name not verified for its position, or a signal of another owner than the one
+ * being made). `counted`: the constructor already moved `making.index` on to its position.
+ */
+export function rememberName(signal: AnySignal, owner: object, name: string, counted: boolean): void {
+  if (owner !== making.owner) startNaming(owner);
+  const index = counted ? making.index : ++making.index;
+  if (making.names[index] !== name) holdPending(signal, owner, name, index);
+}
+
+/** A signal whose name is not known to be its field's: checked one construction later (see above). */
+function holdPending(signal: AnySignal, owner: object, name: string, index: number): void {
   if (pending.signal !== undefined) settle();
   pending.signal = signal;
   pending.owner = owner;

@@ -7,16 +7,26 @@
 import { BLOCKED, BOUND, DEAD, EMIT_MASK } from '../core/connection-flags.js';
 import type { Connection, StoredSlot } from '../core/connection.js';
 import { hostOf, senderHost, type HasSenderHost, type SenderHost } from '../core/protocols.js';
-import { emission, flushPending, connectionCount, holderOf, isConnection, ownerOf, slots } from '../core/slot-list.js';
+import { emission, flushPending, connectionCount, holderOf, isConnection, ownerOf, slots, type SlotHolder } from '../core/slot-list.js';
 import { argumentList, callBound, deliverRare, watchSlotResult } from './delivery.js';
 import { connectFunction, connectSlot, disconnectMatching, reportEmitAfterDispose, type ConnectOptions } from './connect.js';
 import { throwSlotErrors } from './slot-errors.js';
-import { nameOf, rememberName } from './signal-names.js';
+import { making, nameOf, rememberName } from './signal-names.js';
 import { nextEmission, type NextOptions } from './next-emission.js';
 import { describeValue } from '../core/slot-names.js';
 
 export type { ConnectOptions } from './connect.js';
 export type { NextOptions } from './next-emission.js';
+
+// Local copies of the imported constants that the hot paths read: V8 loads an imported binding
+// through its module cell (and checks it for the hole) at every use, a local `const` it folds
+// into the code (measured: emit to no slot 1.7 -> 1.2 ns, docs/benchmarks.md).
+const SLOTS: typeof slots = slots;
+const MAKING = making;
+const EMIT = EMIT_MASK;
+const BLOCKED_HEAD = BLOCKED;
+const BOUND_SLOT = BOUND;
+const ENDED = DEAD;
 
 /** What a class exposes when only it may emit: a Signal is assignable to it; it has no `emit`. */
 export type ReadonlySignal<Args extends unknown[] = []> = Pick<Signal<Args>, 'connect' | 'disconnect' | 'next' | 'connectionCount' | 'owner' | 'name'>;
@@ -50,17 +60,16 @@ export type MethodKeyOf<R, Args extends unknown[]> = {
 // name it.
 export class Signal<Args extends unknown[] = []> {
   constructor(owner?: object, name?: string) {
-    if (owner !== undefined && (typeof owner !== 'object' || owner === null) && typeof owner !== 'function') {
-      throw new TypeError(`new Signal(owner, name): owner must be an object (usually \`this\`), got ${owner === null ? 'null' : typeof owner}.`);
-    }
-    if (name !== undefined && typeof name !== 'string') {
-      throw new TypeError(`new Signal(owner, name): name must be a string, got ${typeof name}.`);
-    }
-    if (owner === undefined) {
-      holderOf(this)[slots] = name;
+    // The standard form, `new Signal(this, 'clicked')` in a field initializer, in a few loads:
+    // the next signal of the object being made, with its class's verified name at its position
+    // (signal-names.ts). Small enough that V8 inlines it into a class's field initializers, five
+    // and more of them, which is most of the cost of creating an object with signals (measured,
+    // docs/benchmarks.md). Everything else (and every argument error) is initOther's.
+    const m = MAKING;
+    if (owner === m.owner && typeof name === 'string' && m.names[++m.index] === name) {
+      (this as unknown as SlotHolder)[SLOTS] = owner;
     } else {
-      holderOf(this)[slots] = owner;
-      if (name !== undefined) rememberName(this, owner, name);
+      initOther(this, owner, name);
     }
   }
 
@@ -71,12 +80,12 @@ export class Signal<Args extends unknown[] = []> {
     // (Measured: with a try, emit stays as fast as without it; an explicit test of `this` did not.)
     let head: Connection | object | string | undefined;
     try {
-      head = holderOf(this)[slots];
+      head = (this as unknown as SlotHolder)[SLOTS];
     } catch {
       throwUnboundEmit(this);
     }
     if (!isConnection(head)) return;
-    if ((head._flags & BLOCKED) !== 0) {
+    if ((head._flags & BLOCKED_HEAD) !== 0) {
       // Blocked, or (development) the owner was disposed: its sentinel head has no signal (leaks/disposed-sentinel.ts).
       if (head._signal === undefined) reportEmitAfterDispose(this);
       return;
@@ -88,7 +97,7 @@ export class Signal<Args extends unknown[] = []> {
     if (n > 3) {
       const errors = deliver(head, n, undefined, undefined, undefined, Array.prototype.slice.call(arguments));
       if (errors !== undefined) throwSlotErrors(this, errors);
-    } else if (head._prev === head && (head._flags & EMIT_MASK) === 0) {
+    } else if (head._prev === head && (head._flags & EMIT) === 0) {
       // One plain function slot, the most common case: call it here (nothing else to isolate it from).
       const slot = head._slot as StoredSlot;
       const result = callSlot(slot, n, arguments[0], arguments[1], arguments[2]);
@@ -157,6 +166,24 @@ export class Signal<Args extends unknown[] = []> {
   }
 }
 
+/** The Signal constructor's other cases (see there) and its argument errors. */
+function initOther(signal: AnySignal, owner: unknown, name: unknown): void {
+  // The constructor moved making.index on when it got this far in its test.
+  const counted = owner === making.owner && typeof name === 'string';
+  if (owner !== undefined && (typeof owner !== 'object' || owner === null) && typeof owner !== 'function') {
+    throw new TypeError(`new Signal(owner, name): owner must be an object (usually \`this\`), got ${owner === null ? 'null' : typeof owner}.`);
+  }
+  if (name !== undefined && typeof name !== 'string') {
+    throw new TypeError(`new Signal(owner, name): name must be a string, got ${typeof name}.`);
+  }
+  if (owner === undefined) {
+    holderOf(signal)[slots] = name;
+  } else {
+    holderOf(signal)[slots] = owner;
+    if (name !== undefined) rememberName(signal, owner, name, counted);
+  }
+}
+
 function throwUnboundEmit(self: unknown): never {
   const label = self === undefined ? 'this is undefined' : `this is ${describeValue(self)}`;
   throw new TypeError(`Signal.emit was called without its signal as \`this\` (${label}). Call it as signal.emit(…), or pass (…args) => signal.emit(…args).`);
@@ -179,45 +206,67 @@ function callSlot(slot: StoredSlot, n: number, a: unknown, b: unknown, c: unknow
  * The emit loop: calls each live connection from `head` to the tail as it was when the emission
  * started (slots connected meanwhile wait for the next emission), collecting what they throw.
  * Function slots with no flags are called right here; everything else goes to delivery.ts.
+ * One `try` around the whole walk rather than one per slot: after a throw, the walk resumes at
+ * the next connection.
  */
 function deliver(head: Connection, n: number, a: unknown, b: unknown, c: unknown, more: unknown[] | undefined): unknown[] | undefined {
-  const signal = head._signal as AnySignal;
   const end = head._prev as Connection;
   let connection = head;
   let errors: unknown[] | undefined;
   emission.depth++;
   try {
     for (;;) {
-      const flags = connection._flags & EMIT_MASK;
-      if (flags === 0) {
-        // A plain function slot: the loop's one common case.
-        // The slot is read before the call: a slot that ends its own connection is still named in its error report.
-        const slot = connection._slot as StoredSlot;
-        try {
-          const result = n <= 3 ? callSlot(slot, n, a, b, c) : slot(...(more as unknown[]));
-          if (result !== undefined) watchSlotResult(result, signal, slot, undefined);
-        } catch (error) {
-          (errors ??= []).push(error);
+      try {
+        for (;;) {
+          const flags = connection._flags & EMIT;
+          if (flags === 0) {
+            // A plain function slot: the loop's one common case.
+            const slot = connection._slot as StoredSlot;
+            const result = n === 1 ? slot(a) : n <= 3 ? callSlot(slot, n, a, b, c) : slot(...(more as unknown[]));
+            if (result !== undefined) watchPlainResult(result, head, slot);
+          } else {
+            errors = deliverOther(connection, flags, n, a, b, c, more, errors);
+          }
+          if (connection === end) return errors;
+          connection = connection._next as Connection;
         }
-      } else if (flags === BOUND) {
-        const slot = connection._slot as StoredSlot;
-        const receiver = connection._receiver;
-        try {
-          const result = callBound(connection, n, a, b, c, more);
-          if (result !== undefined) watchSlotResult(result, signal, slot, receiver?.deref());
-        } catch (error) {
-          (errors ??= []).push(error);
-        }
-      } else if ((flags & DEAD) === 0) {
-        errors = deliverRare(connection, argumentList(n, a, b, c, more), errors);
+      } catch (error) {
+        // The slot of `connection` threw (or its returned thenable did): the walk goes on after it.
+        (errors ??= []).push(error);
+        if (connection === end) return errors;
+        connection = connection._next as Connection;
       }
-      if (connection === end) break;
-      connection = connection._next as Connection;
     }
   } finally {
     if (--emission.depth === 0 && emission.pending.length !== 0) flushPending();
   }
-  return errors;
+}
+
+/** A connection that is not a plain function slot: receiver-bound, once, queued, or ended. Returns the emission's error list; what a bound slot throws propagates to the walk. */
+function deliverOther(
+  connection: Connection,
+  flags: number,
+  n: number,
+  a: unknown,
+  b: unknown,
+  c: unknown,
+  more: unknown[] | undefined,
+  errors: unknown[] | undefined,
+): unknown[] | undefined {
+  if (flags === BOUND_SLOT) {
+    const slot = connection._slot as StoredSlot;
+    const receiver = connection._receiver;
+    const result = callBound(connection, n, a, b, c, more);
+    if (result !== undefined) watchSlotResult(result, connection._signal as AnySignal, slot, receiver?.deref());
+    return errors;
+  }
+  if ((flags & ENDED) !== 0) return errors;
+  return deliverRare(connection, argumentList(n, a, b, c, more), errors);
+}
+
+/** A plain slot returned something (a promise is watched); the head is still the signal's, as nothing unlinks during an emission. */
+function watchPlainResult(result: unknown, head: Connection, slot: StoredSlot): void {
+  watchSlotResult(result, head._signal as AnySignal, slot, undefined);
 }
 
 /** A connection's slot when it forwards to a signal: the target's own emit, called with `this` = target. */

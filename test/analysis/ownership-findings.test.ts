@@ -84,7 +84,7 @@ describe('declared models in settings.slotguard.presets', () => {
     const models = resolvePresets(['slotguard', 'dom', { name: 'bus', connect: ['subscribe'], handle: 'id', disconnect: ['unsubscribe'] }]);
     assert.deepEqual(
       models.map((model) => [model.name, model.connectMethodNames]),
-      [['slotguard', ['connect']], ['dom', ['addEventListener']], ['bus', ['subscribe']]],
+      [['slotguard', ['connect']], ['dom', ['addEventListener', 'observe', 'setInterval']], ['bus', ['subscribe']]],
     );
   });
 

@@ -6,14 +6,14 @@ import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { Project } from 'ts-morph';
 import { createAnalysisContext, findIgnoredConnections, findUnboundClosureSlots } from '../../rules/analysis/index.js';
-import { ajvSources, packageRoot as root, realWorldCompilerOptions, typeScriptFilesUnder } from './real-world-sources.js';
+import { ajvSources, asMorphOptions, packageRoot as root, realWorldCompilerOptions, typeScriptFilesUnder } from './real-world-sources.js';
 
 test('the ownership finders run over real-world TypeScript with every preset, without throwing or false positives', () => {
   const vendored = ajvSources();
   assert.ok(vendored.length > 50, `expected ajv's TypeScript sources in node_modules, found ${vendored.length}`);
   const own = ['src', 'rules', 'cli'].flatMap((dir) => typeScriptFilesUnder(join(root, dir), (path) => path.includes(join('test', 'fixtures'))));
   const project = new Project({
-    compilerOptions: realWorldCompilerOptions,
+    compilerOptions: asMorphOptions(realWorldCompilerOptions),
     skipAddingFilesFromTsConfig: true,
   });
   for (const file of [...own, ...vendored]) project.addSourceFileAtPath(file);

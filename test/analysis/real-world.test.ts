@@ -6,11 +6,11 @@ import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import parser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
-import { Project, type ProjectOptions } from 'ts-morph';
+import { Project } from 'ts-morph';
 import ts from 'typescript';
 import plugin from '../../rules/index.js';
 import { createAnalysisContext, findDroppedEmitters } from '../../rules/analysis/index.js';
-import { ajvSources, packageRoot as root, realWorldCompilerOptions, typeScriptFilesUnder } from './real-world-sources.js';
+import { ajvSources, asMorphOptions, packageRoot as root, realWorldCompilerOptions, typeScriptFilesUnder } from './real-world-sources.js';
 
 const ownSources = ['src', 'rules', 'test', 'bench', 'cli'].flatMap((dir) =>
   typeScriptFilesUnder(join(root, dir), (path) => path.includes(`${join('test', 'fixtures')}`) && !path.includes(join('fixtures', 'project'))),
@@ -58,8 +58,7 @@ test('the rule and the core run over real-world TypeScript without throwing, wit
     }
   }
 
-  // The same options, seen through ts-morph's copy of the compiler's types (comparing the two copies' types overflows the checker).
-  const project = new Project({ compilerOptions: compilerOptions as unknown as ProjectOptions['compilerOptions'], skipAddingFilesFromTsConfig: true });
+  const project = new Project({ compilerOptions: asMorphOptions(compilerOptions), skipAddingFilesFromTsConfig: true });
   for (const file of files) project.addSourceFileAtPath(file);
   const context = createAnalysisContext(project, { strict: true });
   const fromCore: Located[] = [];

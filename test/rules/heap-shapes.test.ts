@@ -242,13 +242,13 @@ export function f(v: number) { const job = new Job(); job.finished.connect(() =>
   private rows: Row[] = [];
   add() { const row = new Row(); row.clicked.connect(() => {}); this.rows.push(row); }
   remove(row: Row) { const i = this.rows.indexOf(row); this.rows.splice(i, 1); }
-}`), errors: [{ messageId: 'droppedFromCollection', line: 8, data: { name: 'this.rows', type: 'Row[]', signals: "'clicked'", operation: 'this.rows.splice(i, 1)', release: 'dispose' } }] },
+}`), errors: [{ messageId: 'droppedFromCollection', line: 8, data: { name: 'this.rows', type: 'Row[]', signals: "'clicked'", operation: 'this.rows.splice(i, 1)', release: 'dispose', removal: 'replace it with `for (const item of this.rows.splice(i, 1)) item.dispose()`' } }] },
     // `this.xs = this.xs.filter(…)`: the elements left out are dropped while connected
     { code: c(`export class P {
   private rows: Row[] = [];
   add() { this.rows.push(createConnectedRow(() => {})); }
   prune(keep: (row: Row) => boolean) { this.rows = this.rows.filter(keep); }
-}`), errors: [{ messageId: 'droppedFromCollection', line: 8, data: { name: 'this.rows', type: 'Row[]', signals: "'clicked'", operation: 'this.rows = this.rows.filter(keep)', release: 'dispose' } }] },
+}`), errors: [{ messageId: 'droppedFromCollection', line: 8, data: { name: 'this.rows', type: 'Row[]', signals: "'clicked'", operation: 'this.rows = this.rows.filter(keep)', release: 'dispose', removal: 'dispose those the new value leaves out, before the assignment' } }] },
     // a call that may throw between connect and dispose: strict only (other file, same file)
     { code: throwsOtherFile, options: [{ strict: true }], errors: [{ messageId: 'droppedOnThrow', data: { name: 'job', type: 'Job', signals: "'finished'", line: '5' }, suggestions: using(throwsOtherFile, 'job') }] },
     { code: throwsSameFile, options: [{ strict: true }], errors: [{ messageId: 'droppedOnThrow', line: 7, data: { name: 'row', type: 'Row', signals: "'clicked'", line: '9' }, suggestions: using(throwsSameFile, 'row') }] },

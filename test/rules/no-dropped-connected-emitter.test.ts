@@ -500,7 +500,7 @@ export function f() { const row = new Row(); row.clicked.connect(() => {}); forw
   add() { const row = new Row(); row.clicked.connect(() => {}); this.rows.push(row); }
   reset() { this.rows.splice(0); }
 }`),
-      errors: [{ messageId: 'droppedFromCollection', line: 7, data: { name: 'this.rows', type: 'Row[]', signals: "'clicked'", operation: 'this.rows.splice(0)', release: 'dispose' } }],
+      errors: [{ messageId: 'droppedFromCollection', line: 7, data: { name: 'this.rows', type: 'Row[]', signals: "'clicked'", operation: 'this.rows.splice(0)', release: 'dispose', removal: 'replace it with `for (const item of this.rows.splice(0)) item.dispose()`' } }],
     },
     {
       code: scopeEnd,
@@ -549,8 +549,8 @@ export function f() { const row = new Row(); row.clicked.connect(() => {}); forw
   removeFirst() { this.rows.shift(); }
 }`),
       errors: [
-        { messageId: 'droppedFromCollection', line: 7, data: { name: 'this.rows', type: 'Row[]', signals: "'clicked'", operation: 'this.rows = []', release: 'dispose' } },
-        { messageId: 'droppedFromCollection', line: 8, data: { name: 'this.rows', type: 'Row[]', signals: "'clicked'", operation: 'this.rows.length = 0', release: 'dispose' } },
+        { messageId: 'droppedFromCollection', line: 7, data: { name: 'this.rows', type: 'Row[]', signals: "'clicked'", operation: 'this.rows = []', release: 'dispose', removal: 'run `for (const item of this.rows) item.dispose()` first' } },
+        { messageId: 'droppedFromCollection', line: 8, data: { name: 'this.rows', type: 'Row[]', signals: "'clicked'", operation: 'this.rows.length = 0', release: 'dispose', removal: 'run `for (const item of this.rows) item.dispose()` first' } },
         { messageId: 'droppedFromCollection', line: 9 },
         { messageId: 'droppedFromCollection', line: 10 },
         { messageId: 'droppedFromCollection', line: 11 },
@@ -564,7 +564,7 @@ export function f() { const row = new Row(); row.clicked.connect(() => {}); forw
   clear() { this.rows.clear(); }
 }`),
       errors: [
-        { messageId: 'droppedFromCollection', line: 7, data: { name: 'this.rows', type: 'Map<string, Row>', signals: "'clicked'", operation: 'this.rows.delete(key)', release: 'dispose' } },
+        { messageId: 'droppedFromCollection', line: 7, data: { name: 'this.rows', type: 'Map<string, Row>', signals: "'clicked'", operation: 'this.rows.delete(key)', release: 'dispose', removal: 'run `this.rows.get(key)?.dispose()` first' } },
         { messageId: 'droppedFromCollection', line: 8 },
       ],
     },

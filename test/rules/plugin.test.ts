@@ -25,8 +25,8 @@ test('the plugin exposes the rule and typed flat configs', () => {
   for (const config of [recommended, strict]) {
     assert.equal(config.plugins?.slotguard, plugin);
     assert.deepEqual(config.files, ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts']);
-    assert.equal(config.languageOptions?.parserOptions?.projectService, true);
-    assert.equal(config.languageOptions?.parser?.meta?.name, 'typescript-eslint/parser');
+    assert.deepEqual(config.languageOptions?.parserOptions?.projectService, { allowDefaultProject: ['*.config.ts', '*.config.mts', '*.config.cts'] });
+    assert.equal(config.languageOptions?.parser?.meta?.name, 'slotguard/config-files-parser');
   }
 });
 

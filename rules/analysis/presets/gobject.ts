@@ -6,7 +6,8 @@
 // Many TypeScript projects declare the `gi://` modules as `any`: there no type tells a GObject
 // apart, so a connection is recognised by its shape (a string-literal signal name and a callback).
 import { Node, SyntaxKind, type CallExpression, type Expression, type NewExpression, type Type } from 'ts-morph';
-import type { ConnectSite, EmitterModel, EndSite, OwnershipSite } from '../emitter-model.js';
+import type { ConnectSite, EmitterModel, EndSite, LifecyclePair, OwnershipSite } from '../emitter-model.js';
+import { isExtensionScoped } from './extension-scoped.js';
 import { skipOuterExpressions, typeOfExpression } from '../type-queries.js';
 import { methodCallOn } from './method-calls.js';
 import { matchScheduler } from './schedulers.js';
@@ -139,6 +140,9 @@ function isPreferencesParameter(emitter: Node): boolean {
   return base !== undefined && /(?:^|\.)ExtensionPreferences$/.test(base);
 }
 
+/** The extension's life: `enable()`/`disable()` of the class extending `Extension`, or of the module (GNOME 3.x). */
+const EXTENSION_PAIR: LifecyclePair = { up: 'enable', down: 'disable', classExtends: 'Extension', moduleLevel: true };
+
 export const gobjectModel: EmitterModel = {
   name: 'gobject',
   matchScheduler,
@@ -159,9 +163,12 @@ export const gobjectModel: EmitterModel = {
     if (signal === undefined || !isCallback(args[1])) return undefined;
     if (CONNECT.has(method.name)) {
       const site: ConnectSite = { emitter: method.object, signal, slot: args[1], handle: 'id' };
-      // Ended with the emitter: a `destroy` handler that disconnects (the cleanup itself), or a
-      // preferences window's connection (the prefs object lives exactly as long as its window).
-      if ((signal === 'destroy' && slotEndsConnections(args[1])) || isPreferencesParameter(method.object)) site.tiedTo = method.object;
+      // Ended with the emitter: a `destroy` handler that disconnects (the cleanup itself), a
+      // preferences window's connection (the prefs object lives exactly as long as its window), or
+      // an object the extension destroys in disable() (extension-scoped.ts).
+      if ((signal === 'destroy' && slotEndsConnections(args[1])) || isPreferencesParameter(method.object) || isExtensionScoped(method.object, EXTENSION_PAIR)) {
+        site.tiedTo = method.object;
+      }
       return site;
     }
     const last = args.at(-1);
@@ -216,7 +223,7 @@ export const gobjectModel: EmitterModel = {
   },
 
   lifecyclePairs: [
-    { up: 'enable', down: 'disable', classExtends: 'Extension', moduleLevel: true },
+    EXTENSION_PAIR,
     // A widget's whole life ends in its destroy handler (`this.connect('destroy', this._onDestroy.bind(this))`).
     { up: '*', down: '_onDestroy' },
   ],

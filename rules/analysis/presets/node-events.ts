@@ -8,6 +8,8 @@ import { isFreshFunction } from './listener-identity.js';
 import { methodCallOn } from './method-calls.js';
 import { typeChainHasName } from './type-names.js';
 import { matchScheduler } from './schedulers.js';
+import { createsTimer, isNeutralTimerMethod, NODE_ONE_SHOT_TIMERS, matchTimerEnd, matchTimerStart, timerReleaseCall, timerStartNames } from './timers.js';
+import { moduleFunctionOf } from './module-functions.js';
 import { COMMON_LIFECYCLE_PAIRS } from './lifecycle.js';
 
 const CONNECT = new Set(['on', 'addListener', 'once', 'prependListener', 'prependOnceListener']);
@@ -15,6 +17,24 @@ const ONCE = new Set(['once', 'prependOnceListener']);
 const DISCONNECT = new Set(['off', 'removeListener']);
 /** Methods that stop a live resource (a socket, a watcher, a child process) and all its events. */
 const CLOSE = new Set(['close', 'destroy', 'kill', 'terminate', 'stop']);
+
+/**
+ * Node's factories of live resources, by module: what they return runs (watches, listens, holds a
+ * socket or a child process) until it is closed, whether it came from `new` or from one of these.
+ * A factory result is fresh: the caller owns it, and dropping it connected is a leak.
+ */
+const LIVE_FACTORIES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['fs', new Set(['watch'])],
+  ['child_process', new Set(['spawn', 'fork', 'exec', 'execFile'])],
+  ['http', new Set(['createServer'])],
+  ['https', new Set(['createServer'])],
+  ['http2', new Set(['createServer', 'createSecureServer', 'connect'])],
+  ['net', new Set(['createServer', 'connect', 'createConnection'])],
+  ['tls', new Set(['createServer', 'connect'])],
+  ['dgram', new Set(['createSocket'])],
+  ['readline', new Set(['createInterface'])],
+  ['cluster', new Set(['fork'])],
+]);
 
 /** Assignable to Node's EventEmitter, by name up the class chain or by its core members. */
 export function isEventEmitterType(type: Type): boolean {
@@ -40,14 +60,26 @@ const END = new Set([...DISCONNECT, ...CLOSE, 'removeAllListeners']);
 export const nodeEventsModel: EmitterModel = {
   name: 'node-events',
   matchScheduler,
-  connectMethodNames: [...CONNECT],
+  connectMethodNames: [...CONNECT, ...timerStartNames],
+  releaseCall: timerReleaseCall,
+  oneShotTimers: NODE_ONE_SHOT_TIMERS,
+  isNeutralMethod: isNeutralTimerMethod,
   fixHint: 'Keep the listener in a field and remove it with `off(event, listener)` when the subscriber is done (an inline function can never be removed).',
 
   isEmitterType(type: Type): boolean {
     return isLiveResource(type);
   },
 
+  createsEmitter(node, env): boolean {
+    if (createsTimer(node)) return true;
+    if (!Node.isCallExpression(node)) return false;
+    const fn = moduleFunctionOf(node, env.checker);
+    return fn !== undefined && LIVE_FACTORIES.get(fn.module)?.has(fn.name) === true;
+  },
+
   matchConnect(call: CallExpression): ConnectSite | undefined {
+    const timer = matchTimerStart(call);
+    if (timer !== undefined) return timer;
     const method = methodCallOn(call, CONNECT, isEventEmitterType);
     if (method === undefined) return undefined;
     const [event, listener] = call.getArguments();
@@ -57,6 +89,8 @@ export const nodeEventsModel: EmitterModel = {
   },
 
   matchEnd(call: CallExpression): EndSite | undefined {
+    const timer = matchTimerEnd(call);
+    if (timer !== undefined) return timer;
     const method = methodCallOn(call, END, isEventEmitterType);
     if (method === undefined) return undefined;
     const emitter = method.object;

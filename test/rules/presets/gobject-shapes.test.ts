@@ -35,6 +35,54 @@ interface Twin {
   clean: string[];
 }
 
+/** An object that keeps its ids and disconnects them in its own destroy(): fine if anyone calls it (the module-singleton twins). */
+const listTracker = `class Tracker {
+  ids: number[] = [];
+  constructor() { this.ids.push(Main.overview.connect('showing', () => this.sync())); }
+  sync() {}
+  destroy() { for (const id of this.ids) Main.overview.disconnect(id); }
+}
+`;
+const idTracker = `class Tracker {
+  id = 0;
+  count = 0;
+  constructor() { this.id = global.display.connect('window-created', () => this.count++); }
+  destroy() { global.display.disconnect(this.id); }
+}
+`;
+
+/** An Extension whose enable() sets `managers` later or together with the connection, and whose disable() may return first. */
+const LATER = `    this.id = global.display.connect('closing', () => this.stop());
+    void Promise.resolve().then(() => { this.managers = []; });`;
+const TOGETHER = `    this.managers = [];
+    this.id = global.display.connect('closing', () => this.stop());`;
+const GUARD_FIRST = `    if (!this.managers) return;
+    global.display.disconnect(this.id);`;
+const DISCONNECT_FIRST = `    global.display.disconnect(this.id);
+    if (!this.managers) return;`;
+const earlyReturn = (enable: string, disable: string): string => `export default class A extends Extension {
+  id = 0;
+  managers: unknown[] | null = null;
+  enable() {
+${enable}
+  }
+  disable() {
+${disable}
+    this.managers = null;
+  }
+  stop() {}
+}`;
+
+/** An Extension that creates its manager in enable() (static accessor `Ext.manager`); each twin writes its disable(). */
+const managedExtension = `class Manager extends PanelMenu.Button {}
+export default class Ext extends Extension {
+  static current: Ext;
+  manager: Manager | null = null;
+  list: List | null = null;
+  static get manager(): Manager { return Ext.current.manager!; }
+  enable() { Ext.current = this; this.manager = new Manager(0, 'manager'); this.list = new List(); }
+`;
+
 /** no-ignored-connection: a connection to an emitter the extension does not own, never ended. */
 const ignoredTwins: Twin[] = [
   {
@@ -275,6 +323,103 @@ export function disable() { global.display.disconnect(id); }`,
   const label = new St.Label();
   watch(label);
   indicator.add_child(label);
+}`,
+    ],
+  },
+  {
+    name: 'disable() returns early, before the disconnect, on a guard the enable path sets later (in a callback)',
+    keepsThis: true,
+    leak: earlyReturn(LATER, GUARD_FIRST),
+    line: 5,
+    clean: [
+      // the guard tests what enable() sets together with the connection: nothing was enabled
+      earlyReturn(TOGETHER, GUARD_FIRST),
+      // the disconnect comes before the early return
+      earlyReturn(LATER, DISCONNECT_FIRST),
+    ],
+  },
+  {
+    name: 'module-level disable() returns early before the disconnect',
+    leak: `let id = 0;
+let modules: unknown[] | undefined;
+export function enable() {
+  id = global.display.connect('closing', () => Main.panel.show());
+  void Promise.resolve().then(() => { modules = []; });
+}
+export function disable() {
+  if (!modules) return;
+  global.display.disconnect(id);
+}`,
+    line: 4,
+    clean: [
+      `let id = 0;
+let modules: unknown[] | undefined;
+export function enable() {
+  id = global.display.connect('closing', () => Main.panel.show());
+  void Promise.resolve().then(() => { modules = []; });
+}
+export function disable() {
+  global.display.disconnect(id);
+  if (!modules) return;
+  modules = undefined;
+}`,
+    ],
+  },
+  {
+    name: "a widget's connection to the extension's manager, which disable() drops without destroying",
+    keepsThis: true,
+    leak: `${managedExtension}  disable() { this.list?.destroy(); this.manager = null; }
+}
+class List extends St.Widget {
+  constructor() { super(); Ext.manager.connect('notify::visible', () => this.sync()); }
+  sync() {}
+}`,
+    line: 11,
+    clean: [
+      // disable() destroys the manager: the connection ends with it
+      `${managedExtension}  disable() { this.list?.destroy(); this.manager?.destroy(); this.manager = null; }
+}
+class List extends St.Widget {
+  readonly manager = Ext.manager;
+  constructor() { super(); this.manager.connect('notify::visible', () => this.sync()); }
+  sync() {}
+}`,
+    ],
+  },
+  {
+    name: 'a module singleton that enable() creates and disable() only nulls: its own destroy() never runs',
+    keepsThis: true,
+    leak: `${idTracker}let tracker: Tracker | null = null;
+export function enable() { tracker = new Tracker(); }
+export function disable() { tracker = null; }`,
+    line: 4,
+    clean: [
+      `${idTracker}let tracker: Tracker | null = null;
+export function enable() { tracker = new Tracker(); }
+export function disable() { tracker?.destroy(); tracker = null; }`,
+    ],
+  },
+  {
+    name: "an object the Extension class keeps in a field and disable() never destroys",
+    keepsThis: true,
+    leak: `${listTracker}export default class Ext extends Extension {
+  tracker: Tracker | null = null;
+  enable() { this.tracker = new Tracker(); }
+  disable() { this.tracker = null; }
+}`,
+    line: 3,
+    clean: [
+      `${listTracker}export default class Ext extends Extension {
+  tracker: Tracker | null = null;
+  enable() { this.tracker = new Tracker(); }
+  disable() { this.tracker?.destroy(); this.tracker = null; }
+}`,
+      // handed to a container that may own it: not judged
+      `${listTracker}export default class Ext extends Extension {
+  tracker: Tracker | null = null;
+  box: St.BoxLayout | null = null;
+  enable() { this.tracker = new Tracker(); this.box = new St.BoxLayout(); this.box.add_child(this.tracker as never); }
+  disable() { this.box?.destroy(); this.box = null; }
 }`,
     ],
   },
