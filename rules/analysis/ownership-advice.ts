@@ -48,10 +48,11 @@ export function fixFor(match: MatchedConnect, fate: Fate, inClass: boolean): str
     const elsewhere = fate.endedElsewhere === true ? ' (it is ended elsewhere, only when something else happens)' : '';
     return `It is made on the up path ${upText} and not ended on the down path${elsewhere}: ${endVerb(match)} in \`${down}()\`.`;
   }
-  if (!inClass) {
-    const handle = match.site.handle === 'none' ? 'a function that removes the listener' : match.site.handle === 'connection' ? 'the Connection' : match.site.handle === 'id' ? 'the handler id' : 'the disposer';
-    if (match.site.handle === 'connection' && match.model.fixHint === undefined) return `${fixText(match)} Without an object to keep it, return it to the caller, so the code that decides how long it lasts can end it.`;
-    return `There is no \`this\` to keep it here: return ${handle} to the caller, so the code that decides how long it lasts can end it.`;
+  // A plain function has nowhere to keep a listener or an id: it hands the end to its caller.
+  // (A Connection's advice for free functions is the shared fixText's.)
+  if (!inClass && match.site.handle !== 'connection') {
+    const handle = match.site.handle === 'none' ? 'a function that removes the listener' : match.site.handle === 'id' ? 'the handler id' : 'the disposer';
+    return `A plain function has nowhere to keep it: return ${handle} to the caller, so the code that decides how long it lasts can end it.`;
   }
   return fixText(match);
 }
