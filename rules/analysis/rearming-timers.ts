@@ -8,6 +8,7 @@ import { Node, ts, type CallExpression, type ClassDeclaration, type SourceFile }
 import type { AnalysisContext } from './context.js';
 import type { Finding } from './finding.js';
 import { skipOuterExpressions } from './type-queries.js';
+import { forEachCompilerDescendant, wrapCompilerNode } from './wrap-node.js';
 
 export const rearmMessageId = 'loopNeverCancelled';
 
@@ -76,13 +77,30 @@ export function fileMayRearm(context: AnalysisContext, file: ts.SourceFile): boo
   return uncancelledTimers(context, file.text).length > 0;
 }
 
+/**
+ * The classes of `file` whose text starts one of the timers, found on the compiler's AST and wrapped
+ * one by one: wrapping the whole file (ts-morph's `getDescendants`) costs more than the judging.
+ */
+function classesStartingTimers(file: SourceFile, timers: readonly { start: string }[]): Node[] {
+  const classes: Node[] = [];
+  const text = file.compilerNode.text;
+  forEachCompilerDescendant(file.compilerNode, (node) => {
+    if (!ts.isClassDeclaration(node) && !ts.isClassExpression(node)) return undefined;
+    const body = text.slice(node.pos, node.end);
+    const wrapped = timers.some((timer) => body.includes(timer.start)) ? wrapCompilerNode(file, node) : undefined;
+    if (wrapped !== undefined) classes.push(wrapped);
+    return undefined;
+  });
+  return classes;
+}
+
 /** Every self re-arming method in `file` whose loop nothing can cancel. Never throws. */
 export function findRearmingTimers(file: SourceFile, context: AnalysisContext, rule: string): Finding[] {
   const present = uncancelledTimers(context, file.getFullText());
   if (present.length === 0) return [];
   const findings: Finding[] = [];
   try {
-    for (const cls of file.getDescendants().filter((node) => Node.isClassDeclaration(node) || Node.isClassExpression(node))) {
+    for (const cls of classesStartingTimers(file, present)) {
       for (const member of (cls as ClassDeclaration).getMembers()) {
         const fn = Node.isPropertyDeclaration(member) ? member.getInitializer() : member;
         if (fn === undefined || !(Node.isMethodDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) continue;
