@@ -8,7 +8,7 @@ import { isBuiltin } from 'node:module';
 import { Node, SyntaxKind, ts, type CallExpression, type ClassDeclaration, type ClassExpression, type BinaryExpression, type BindingElement, type ParameterDeclaration, type VariableDeclaration } from 'ts-morph';
 import { callerVerdict, type CallerSource } from './caller-lifetimes.js';
 import { skipOuterExpressions } from './type-queries.js';
-import { wrapCompilerNode } from './wrap-node.js';
+import { forEachCompilerDescendant, wrapCompilerNode } from './wrap-node.js';
 
 export type ClassLike = ClassDeclaration | ClassExpression;
 
@@ -185,6 +185,29 @@ function thisMemberName(node: Node): string | undefined {
     if (argument !== undefined && Node.isStringLiteral(argument)) return argument.getLiteralValue();
   }
   return undefined;
+}
+
+/**
+ * Every assignment and call under `scope` whose text names the variable (any node for a
+ * destructured one), wrapped one by one from the compiler's AST: a ts-morph walk would wrap them all.
+ */
+function forEachMention(scope: Node | undefined, declaration: VariableDeclaration, visit: (node: Node) => void): void {
+  if (scope === undefined) return;
+  const nameNode = declaration.getNameNode();
+  if (!Node.isIdentifier(nameNode)) {
+    scope.forEachDescendant(visit);
+    return;
+  }
+  const name = nameNode.getText();
+  const file = scope.getSourceFile();
+  const text = file.compilerNode.text;
+  forEachCompilerDescendant(scope.compilerNode, (raw) => {
+    const candidate = (ts.isBinaryExpression(raw) && raw.operatorToken.kind === SyntaxKind.EqualsToken) || ts.isCallExpression(raw);
+    if (!candidate || !text.slice(raw.pos, raw.end).includes(name)) return undefined;
+    const node = wrapCompilerNode(file, raw);
+    if (node !== undefined) visit(node);
+    return undefined;
+  });
 }
 
 function isAssignment(node: Node): node is BinaryExpression {
@@ -436,7 +459,7 @@ export class OwnershipAnalysis {
       const initializer = declaration.getInitializer();
       if (initializer !== undefined) sources.push(initializer);
       let madeOwned: OwnedReason | undefined;
-      scope?.forEachDescendant((node) => {
+      forEachMention(scope, declaration, (node) => {
         if (isAssignment(node)) {
           const left = unwrapExpression(node.getLeft());
           if (Node.isIdentifier(left) && left.getSymbol() === symbol) sources.push(node.getRight());
