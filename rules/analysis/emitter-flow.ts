@@ -28,6 +28,7 @@ import {
 import { captureFunction, isDiscarded, sameTarget, type StoreTarget, type Use } from './uses.js';
 import { classifyReference } from './summaries.js';
 import { calleeName, connectingNames, indexFile } from './relevance.js';
+import { addingMethods, mayAllocate, mayBeFresh, mentionsAny, worthTracking } from './allocation-gate.js';
 import { connectSiteOf, createdByModel, endSiteOf, ownershipSitesOf, scheduledClosure } from './sites.js';
 import { constructorOf, functionWithBody } from './function-bodies.js';
 import { declarationsOf, skipOuterExpressions, typeOfExpression } from './type-queries.js';
@@ -125,15 +126,64 @@ export function analyseUnit(context: AnalysisContext, unit: Node): FlowResult {
   if (known !== undefined) return known;
 
   memo.set(key, emptyResult); // recursion guard: a factory that calls itself returns nothing fresh
-  let result: FlowResult;
-  try {
-    result = new UnitFlow(context, unit, undefined).run();
-  } catch {
-    // An unknown shape deep in the checker or ts-morph: skip this function, never crash the lint.
-    result = emptyResult;
-  }
+  const run = (): FlowResult => {
+    try {
+      return new UnitFlow(context, unit, undefined).run();
+    } catch {
+      // An unknown shape deep in the checker or ts-morph: skip this function, never crash the lint.
+      return emptyResult;
+    }
+  };
+  // From an empty heap, a unit that allocates nothing holds nothing: persistent holders start empty here.
+  const result = mayAllocate(context, key) ? run() : objectFreeResult(run, () => mentionsAny(key, persistentMentions(context, key)));
   memo.set(key, result);
   return result;
+}
+
+/**
+ * The result of a unit whose heap stays empty (allocation-gate.ts): nothing dropped, nothing kept.
+ * Only a caller asking what it returns (a factory's summary) needs its graph: run then, once.
+ */
+function objectFreeResult(run: () => FlowResult, mentionsPersistent: () => boolean): FlowResult {
+  let returnsFresh: string[] | undefined | null = null;
+  let touchesPersistent: boolean | undefined;
+  let running = false;
+  return {
+    drops: [],
+    fieldFacts: [],
+    unjudged: [],
+    exit: Heap.empty,
+    // Asked only when another unit leaves an object in a persistent holder (analyseFile's invariant).
+    get touchesPersistent() {
+      touchesPersistent ??= mentionsPersistent();
+      return touchesPersistent;
+    },
+    get returnsFresh() {
+      if (running) return undefined; // recursion guard: a factory that calls itself returns nothing fresh
+      if (returnsFresh === null) {
+        running = true;
+        try {
+          returnsFresh = run().returnsFresh;
+        } finally {
+          running = false;
+        }
+      }
+      return returnsFresh;
+    },
+  };
+}
+
+/** Does a node name a persistent holder of the unit (a field of its class, a module variable)? By name. */
+function persistentMentions(context: AnalysisContext, unit: ts.Node): (node: ts.Node) => boolean {
+  const persistent = persistentHolders(context, unit.getSourceFile());
+  const owner = thisClassOf(unit);
+  const fields = (owner === undefined ? undefined : persistent.fields.get(owner)) ?? new Set<string>();
+  const moduleNames = new Set<string>();
+  for (const declaration of persistent.moduleVariables) if (ts.isIdentifier(declaration.name)) moduleNames.add(declaration.name.text);
+  if (fields.size === 0 && moduleNames.size === 0) return () => false;
+  return (node) =>
+    (ts.isIdentifier(node) && moduleNames.has(node.text)) ||
+    (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword && fields.has(node.name.text));
 }
 
 /**
@@ -192,6 +242,8 @@ function returnsEmitter(context: AnalysisContext, fn: Node): boolean {
   const known = memo.get(fn.compilerNode);
   if (known !== undefined) return known;
   memo.set(fn.compilerNode, false); // recursion guard
+  // An async function returns a Promise and a generator an iterator, never an emitter: no type question.
+  if (isAsyncOrGenerator(fn.compilerNode)) return false;
   let result = false;
   try {
     const type = (fn as unknown as { getReturnType(): Type }).getReturnType();
@@ -201,6 +253,11 @@ function returnsEmitter(context: AnalysisContext, fn: Node): boolean {
   }
   memo.set(fn.compilerNode, result);
   return result;
+}
+
+function isAsyncOrGenerator(fn: ts.Node): boolean {
+  if ((ts.isFunctionLike(fn) && (fn as ts.FunctionLikeDeclaration).asteriskToken !== undefined)) return true;
+  return ts.canHaveModifiers(fn) && (ts.getModifiers(fn) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword);
 }
 
 /** Every return gives a fresh emitter: the union of their open connections; else undefined. */
@@ -223,8 +280,6 @@ function isEmptyValue(node: Node): boolean {
 
 const maxInvariantRounds = 4;
 
-/** Methods that put an element into an array, Map or Set (language built-ins, not an emitter API). */
-const addingMethods: ReadonlySet<string> = new Set(['push', 'unshift', 'add', 'set']);
 /** Members that only measure or search a collection. */
 const measuringMembers: ReadonlySet<string> = new Set(['length', 'size', 'has', 'includes', 'indexOf']);
 
@@ -243,10 +298,10 @@ function isCollectionLiteral(initializer: ts.Expression | undefined): boolean {
  */
 export function analyseFile(context: AnalysisContext, file: SourceFile, units: readonly Node[]): FlowResult[] {
   const results = new Map<Node, FlowResult>(units.map((unit) => [unit, analyseUnit(context, unit)]));
-  const rerun = units.filter((unit) => results.get(unit)?.touchesPersistent === true && startsFromInvariant(unit));
-  if (rerun.length === 0) return [...results.values()];
   let invariant = Heap.join([...results.values()].map((result) => result.exit));
-  for (let round = 0; round < maxInvariantRounds && invariant.objects.size > 0; round++) {
+  if (invariant.objects.size === 0) return [...results.values()];
+  const rerun = units.filter((unit) => results.get(unit)?.touchesPersistent === true && startsFromInvariant(unit));
+  for (let round = 0; round < maxInvariantRounds && rerun.length > 0; round++) {
     for (const unit of rerun) {
       try {
         results.set(unit, new UnitFlow(context, unit, invariant).run());
@@ -431,13 +486,7 @@ class UnitFlow {
   }
 
   private worthTracking(value: ts.Node, into: string | undefined): boolean {
-    const names = connectedNames(this.context, this.compilerUnit);
-    if (into !== undefined && names.connected.has(into)) return true;
-    // A returned value matters only to a factory: a function whose result type is an emitter.
-    if (into !== undefined && names.returned.has(into) && (ts.isNewExpression(value) || returnsEmitter(this.context, this.unit))) return true;
-    const call = ts.isCallExpression(value) ? value : undefined;
-    const name = call === undefined ? undefined : calleeName(call);
-    return name !== undefined && connectingNames(this.context).has(name);
+    return worthTracking(this.context, this.compilerUnit, value, into, () => returnsEmitter(this.context, this.unit));
   }
 
   /** Is this reference the value of a declaration or assignment into a modelled holder (an alias)? */
@@ -874,59 +923,6 @@ function withConnection(object: AbstractObject, label: string): AbstractObject {
 }
 
 const notFresh = Symbol('not fresh');
-
-/** `x` of `x.a.b`, `f` of `this.f.a`, else undefined. */
-function rootName(expression: ts.Node): string | undefined {
-  let current = skipOuter(expression);
-  while (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current) || ts.isCallExpression(current)) {
-    const inner = skipOuter(current.expression);
-    if (inner.kind === ts.SyntaxKind.ThisKeyword && ts.isPropertyAccessExpression(current)) return current.name.text;
-    current = inner;
-  }
-  return ts.isIdentifier(current) ? current.text : undefined;
-}
-
-/**
- * The names in a unit that may hold a connected emitter, by syntax alone: emitters and arguments of
- * connect calls (and of connecting functions), and returned names. Only their values get type
- * questions; memoized per unit.
- */
-function connectedNames(context: AnalysisContext, unit: ts.Node): { connected: ReadonlySet<string>; returned: ReadonlySet<string> } {
-  const memo = context.memo<object, { connected: Set<string>; returned: Set<string> }>('connected-names');
-  const known = memo.get(unit);
-  if (known !== undefined) return known;
-  const names = new Set<string>();
-  const returned = new Set<string>();
-  const connecting = connectingNames(context);
-  const connectMethods = new Set(context.connectMethodNames);
-  const add = (node: ts.Node) => {
-    const name = rootName(node);
-    if (name !== undefined) names.add(name);
-  };
-  const walk = (node: ts.Node): void => {
-    if (ts.isCallExpression(node)) {
-      const name = calleeName(node);
-      if (name !== undefined && connectMethods.has(name) && ts.isPropertyAccessExpression(skipOuter(node.expression))) add((skipOuter(node.expression) as ts.PropertyAccessExpression).expression);
-      if (name !== undefined && (connectMethods.has(name) || connecting.has(name))) node.arguments.forEach(add);
-      // `x.m()`: a method of the emitter may connect it (its summary says).
-      const callee = skipOuter(node.expression);
-      if (name !== undefined && connecting.has(name) && ts.isPropertyAccessExpression(callee)) add(callee.expression);
-    } else if (ts.isReturnStatement(node) && node.expression !== undefined) {
-      const name = rootName(node.expression);
-      if (name !== undefined) returned.add(name);
-    }
-    ts.forEachChild(node, walk);
-  };
-  ts.forEachChild(unit, walk);
-  const result = { connected: names, returned };
-  memo.set(unit, result);
-  return result;
-}
-
-/** Can this (outer-stripped) expression be fresh at all? By syntax: a construction, a call or a conditional. */
-function mayBeFresh(target: ts.Node): boolean {
-  return ts.isNewExpression(target) || ts.isCallExpression(target) || ts.isConditionalExpression(target);
-}
 
 /**
  * `freshConnections` of a compiler expression, memoized per node: asked at every visit of a

@@ -1,6 +1,6 @@
 // Drops through fields of `this`: overwriting a field that holds a connected emitter, and clearing
 // or removing from a collection field of connected emitters, without disposing them first.
-import { Node, SyntaxKind, type CallExpression, type ClassDeclaration, type ClassExpression } from 'ts-morph';
+import { Node, SyntaxKind, ts, type CallExpression, type ClassDeclaration, type ClassExpression } from 'ts-morph';
 import { callIsInside, indexFile } from './relevance.js';
 import type { AnalysisContext } from './context.js';
 import type { FieldFact } from './emitter-flow.js';
@@ -8,7 +8,8 @@ import { freshConnections } from './emitter-flow.js';
 import { captureFunction, isDiscarded, isFunctionLike, thisFieldName } from './uses.js';
 import { skipOuterExpressions } from './type-queries.js';
 import { connectSiteOf, endSiteOf } from './sites.js';
-import { persistentHolders } from './holders.js';
+import { persistentHolders, skipOuter } from './holders.js';
+import { mayBeFresh } from './allocation-gate.js';
 
 export interface FieldDrop {
   kind: 'field-overwrite' | 'collection-clear';
@@ -34,20 +35,47 @@ function enclosingFunction(node: Node, owner: Node): Node | undefined {
   return captureFunction(node, owner);
 }
 
-/** Every `this.F` in the class body, skipping nested non-arrow functions and classes (another `this`). */
-function fieldAccesses(context: AnalysisContext, owner: ClassLike): Map<string, Node[]> {
-  const accesses = new Map<string, Node[]>();
-  // From the file's syntactic index (nested functions and classes bind another `this`); only these get wrapped.
-  for (const { node, binder } of indexFile(owner.getSourceFile().compilerNode).thisAccesses) {
-    if (binder !== owner.compilerNode) continue;
-    const access = context.node(node);
-    if (access !== undefined) {
-      const list = accesses.get(node.name.text) ?? [];
-      list.push(access);
-      accesses.set(node.name.text, list);
+/**
+ * Every `this.F` in the class body, skipping nested non-arrow functions and classes (another `this`),
+ * by field. From the file's syntactic index; a field's accesses are wrapped only when it is asked for.
+ */
+class FieldAccesses {
+  private readonly compiler = new Map<string, ts.PropertyAccessExpression[]>();
+  private readonly wrapped = new Map<string, Node[]>();
+
+  constructor(
+    private readonly context: AnalysisContext,
+    owner: ClassLike,
+  ) {
+    for (const { node, binder } of indexFile(owner.getSourceFile().compilerNode).thisAccesses) {
+      if (binder !== owner.compilerNode) continue;
+      const list = this.compiler.get(node.name.text) ?? [];
+      list.push(node);
+      this.compiler.set(node.name.text, list);
     }
   }
-  return accesses;
+
+  get(field: string): Node[] {
+    let list = this.wrapped.get(field);
+    if (list === undefined) {
+      list = (this.compiler.get(field) ?? []).flatMap((node) => this.context.node(node) ?? []);
+      this.wrapped.set(field, list);
+    }
+    return list;
+  }
+
+  /** `this.F = value` with a value that can be fresh by syntax (a construction, a call, a conditional): field by field. */
+  *freshAssignments(): Iterable<[string, Node]> {
+    for (const [field, list] of this.compiler) {
+      if (!list.some(isFreshAssignmentTarget)) continue;
+      for (const access of this.get(field)) if (isFreshAssignmentTarget(access.compilerNode as ts.PropertyAccessExpression)) yield [field, access];
+    }
+  }
+}
+
+function isFreshAssignmentTarget(access: ts.PropertyAccessExpression): boolean {
+  const parent = access.parent;
+  return ts.isBinaryExpression(parent) && parent.left === access && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && mayBeFresh(skipOuter(parent.right));
 }
 
 /**
@@ -104,7 +132,7 @@ function statementOf(node: Node): Node | undefined {
 }
 
 export function findFieldDrops(context: AnalysisContext, owner: ClassLike, facts: readonly FieldFact[]): FieldDrop[] {
-  const accesses = fieldAccesses(context, owner);
+  const accesses = new FieldAccesses(context, owner);
   const fieldSignals = new Map<string, Set<string>>();
   const collectionSignals = new Map<string, Set<string>>();
   const add = (map: Map<string, Set<string>>, field: string, signals: readonly string[]) => {
@@ -143,7 +171,7 @@ export function findFieldDrops(context: AnalysisContext, owner: ClassLike, facts
     const initializer = property !== undefined && Node.isPropertyDeclaration(property) ? property.getInitializer() : undefined;
     const assignedFresh =
       (initializer !== undefined && freshConnections(context, initializer) !== undefined) ||
-      (accesses.get(field) ?? []).some((access) => {
+      accesses.get(field).some((access) => {
         if (!isAssignmentTarget(access)) return false;
         const assignment = access.getParentOrThrow();
         if (!Node.isBinaryExpression(assignment)) return false;
@@ -159,10 +187,10 @@ export function findFieldDrops(context: AnalysisContext, owner: ClassLike, facts
   }
 
   // `this.F = createConnectedRow()`: a field filled with an emitter that is connected already.
-  for (const [field, list] of accesses) {
-    for (const access of list) {
+  for (const [field, access] of accesses.freshAssignments()) {
+    {
       const assignment = access.getParent();
-      if (!isAssignmentTarget(access) || assignment === undefined || !Node.isBinaryExpression(assignment)) continue;
+      if (assignment === undefined || !Node.isBinaryExpression(assignment)) continue;
       const fresh = freshConnections(context, assignment.getRight());
       if (fresh === undefined || fresh.length === 0) continue;
       add(fieldSignals, field, fresh);
@@ -175,7 +203,7 @@ export function findFieldDrops(context: AnalysisContext, owner: ClassLike, facts
   const heapFields = persistentHolders(context, owner.compilerNode.getSourceFile()).fields.get(owner.compilerNode) ?? new Set<string>();
   for (const [field, signals] of fieldSignals) {
     if (heapFields.has(field)) continue;
-    const list = accesses.get(field) ?? [];
+    const list = accesses.get(field);
     if (list.some(escapes)) continue;
     for (const access of list) {
       if (!isAssignmentTarget(access) || isInConstructor(access)) continue;
@@ -188,7 +216,7 @@ export function findFieldDrops(context: AnalysisContext, owner: ClassLike, facts
     }
   }
   for (const [field, signals] of collectionSignals) {
-    const list = accesses.get(field) ?? [];
+    const list = accesses.get(field);
     if (list.some(escapes)) continue;
     for (const access of list) {
       const fn = enclosingFunction(access, owner);
@@ -222,9 +250,9 @@ export function findFieldDrops(context: AnalysisContext, owner: ClassLike, facts
  * An earlier `this.m(…)` in the same function where method m reads the field (`this.clear();
  * this.rows = []` with clear() disposing them): the old value may have been handled there.
  */
-function callsHelperBefore(owner: ClassLike, accesses: ReadonlyMap<string, Node[]>, field: string, access: Node, fn: Node): boolean {
+function callsHelperBefore(owner: ClassLike, accesses: FieldAccesses, field: string, access: Node, fn: Node): boolean {
   const helpers = new Set<string>();
-  for (const other of accesses.get(field) ?? []) {
+  for (const other of accesses.get(field)) {
     if (isAssignmentTarget(other)) continue;
     const method = other.getFirstAncestor((ancestor) => Node.isMethodDeclaration(ancestor) || Node.isGetAccessorDeclaration(ancestor));
     if (method !== undefined && method.getParent() === owner) helpers.add(method.getName());

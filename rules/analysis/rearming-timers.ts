@@ -4,67 +4,71 @@
 // Reported only where the analysis can tell: the re-arm is unconditional (a statement of the method's
 // own body, no `return` before it), it schedules the same method of `this`, and nothing in the file
 // calls the cancel function at all. A flag-stopped loop (`if (this.running) …`) is never reported.
-import { Node, ts, type CallExpression, type ClassDeclaration, type SourceFile } from 'ts-morph';
+import { ts, type SourceFile } from 'ts-morph';
 import type { AnalysisContext } from './context.js';
 import type { Finding } from './finding.js';
-import { skipOuterExpressions } from './type-queries.js';
-import { forEachCompilerDescendant, wrapCompilerNode } from './wrap-node.js';
+import { skipOuter } from './holders.js';
+import { forEachCompilerDescendant } from './wrap-node.js';
 
 export const rearmMessageId = 'loopNeverCancelled';
 
+// Judged on the compiler's nodes alone: nothing here needs a type or a ts-morph wrapper.
+
 /** The member of `this` a method-like belongs to: `tick` of `tick() {…}` or `tick = () => {…}`. */
-function memberName(fn: Node): string | undefined {
-  if (Node.isMethodDeclaration(fn)) return fn.getName();
-  const parent = fn.getParent();
-  if ((Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) && parent !== undefined && Node.isPropertyDeclaration(parent)) return parent.getName();
+function memberName(fn: ts.Node): string | undefined {
+  if (ts.isMethodDeclaration(fn)) return ts.isIdentifier(fn.name) || ts.isPrivateIdentifier(fn.name) ? fn.name.text : undefined;
+  const parent = fn.parent;
+  if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isPropertyDeclaration(parent)) return ts.isIdentifier(parent.name) || ts.isPrivateIdentifier(parent.name) ? parent.name.text : undefined;
   return undefined;
 }
 
+function isThisMember(node: ts.Node, name: string): boolean {
+  return ts.isPropertyAccessExpression(node) && node.name.text === name && skipOuter(node.expression).kind === ts.SyntaxKind.ThisKeyword;
+}
+
 /** Does the scheduled callback run `this.<name>` again? `this.tick`, `this.tick.bind(this)`, `() => this.tick()`. */
-function reruns(callback: Node | undefined, name: string): boolean {
+function reruns(callback: ts.Node | undefined, name: string): boolean {
   if (callback === undefined) return false;
-  const target = skipOuterExpressions(callback);
-  const isThisMember = (node: Node): boolean =>
-    Node.isPropertyAccessExpression(node) && node.getName() === name && Node.isThisExpression(skipOuterExpressions(node.getExpression()));
-  if (isThisMember(target)) return true;
-  if (Node.isCallExpression(target)) {
-    const callee = target.getExpression();
-    return Node.isPropertyAccessExpression(callee) && callee.getName() === 'bind' && isThisMember(skipOuterExpressions(callee.getExpression()));
+  const target = skipOuter(callback);
+  if (isThisMember(target, name)) return true;
+  if (ts.isCallExpression(target)) {
+    const callee = target.expression;
+    return ts.isPropertyAccessExpression(callee) && callee.name.text === 'bind' && isThisMember(skipOuter(callee.expression), name);
   }
-  if (Node.isArrowFunction(target)) {
-    const body = target.getBody();
-    const call = Node.isBlock(body) ? undefined : skipOuterExpressions(body);
-    if (call !== undefined && Node.isCallExpression(call)) return isThisMember(skipOuterExpressions(call.getExpression()));
-    if (Node.isBlock(body)) {
-      const [only] = body.getStatements();
-      if (body.getStatements().length === 1 && only !== undefined && Node.isExpressionStatement(only)) {
-        const inner = skipOuterExpressions(only.getExpression());
-        return Node.isCallExpression(inner) && isThisMember(skipOuterExpressions(inner.getExpression()));
-      }
+  if (ts.isArrowFunction(target)) {
+    const body = target.body;
+    if (!ts.isBlock(body)) {
+      const call = skipOuter(body);
+      return ts.isCallExpression(call) && isThisMember(skipOuter(call.expression), name);
+    }
+    const [only] = body.statements;
+    if (body.statements.length === 1 && only !== undefined && ts.isExpressionStatement(only)) {
+      const inner = skipOuter(only.expression);
+      return ts.isCallExpression(inner) && isThisMember(skipOuter(inner.expression), name);
     }
   }
   return false;
 }
 
 /** The scheduling call of an unconditional statement: `setTimeout(…)` or `this.id = setTimeout(…)`. */
-function scheduledBy(statement: Node): CallExpression | undefined {
-  if (!Node.isExpressionStatement(statement)) return undefined;
-  let expression = skipOuterExpressions(statement.getExpression());
-  if (Node.isBinaryExpression(expression) && expression.getOperatorToken().getKind() === ts.SyntaxKind.EqualsToken) expression = skipOuterExpressions(expression.getRight());
-  return Node.isCallExpression(expression) ? expression : undefined;
+function scheduledBy(statement: ts.Statement): ts.CallExpression | undefined {
+  if (!ts.isExpressionStatement(statement)) return undefined;
+  let expression = skipOuter(statement.expression);
+  if (ts.isBinaryExpression(expression) && expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) expression = skipOuter(expression.right);
+  return ts.isCallExpression(expression) ? expression : undefined;
 }
 
-function containsReturn(statement: Node): boolean {
-  if (Node.isReturnStatement(statement)) return true;
-  let found = false;
-  statement.forEachDescendant((node, traversal) => {
-    if (Node.isFunctionLikeDeclaration(node) || Node.isArrowFunction(node) || Node.isClassDeclaration(node) || Node.isClassExpression(node)) traversal.skip();
-    else if (Node.isReturnStatement(node) || Node.isThrowStatement(node)) {
-      found = true;
-      traversal.stop();
-    }
-  });
-  return found;
+/** A `return` or `throw` of the statement itself (nested functions and classes aside). */
+function containsReturn(statement: ts.Node): boolean {
+  if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return true;
+  if (ts.isFunctionLike(statement) || ts.isClassLike(statement)) return false;
+  return ts.forEachChild(statement, (child) => (containsReturn(child) ? true : undefined)) === true;
+}
+
+function calleeNameOf(call: ts.CallExpression): string | undefined {
+  const callee = skipOuter(call.expression);
+  if (ts.isIdentifier(callee)) return callee.text;
+  return ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
 }
 
 /** The active one-shot timers whose start appears in the text and whose cancel does not: a cheap gate. */
@@ -77,18 +81,13 @@ export function fileMayRearm(context: AnalysisContext, file: ts.SourceFile): boo
   return uncancelledTimers(context, file.text).length > 0;
 }
 
-/**
- * The classes of `file` whose text starts one of the timers, found on the compiler's AST and wrapped
- * one by one: wrapping the whole file (ts-morph's `getDescendants`) costs more than the judging.
- */
-function classesStartingTimers(file: SourceFile, timers: readonly { start: string }[]): Node[] {
-  const classes: Node[] = [];
-  const text = file.compilerNode.text;
-  forEachCompilerDescendant(file.compilerNode, (node) => {
+/** The classes of `file` whose text starts one of the timers. */
+function classesStartingTimers(file: ts.SourceFile, timers: readonly { start: string }[]): ts.ClassLikeDeclaration[] {
+  const classes: ts.ClassLikeDeclaration[] = [];
+  forEachCompilerDescendant(file, (node) => {
     if (!ts.isClassDeclaration(node) && !ts.isClassExpression(node)) return undefined;
-    const body = text.slice(node.pos, node.end);
-    const wrapped = timers.some((timer) => body.includes(timer.start)) ? wrapCompilerNode(file, node) : undefined;
-    if (wrapped !== undefined) classes.push(wrapped);
+    const body = file.text.slice(node.pos, node.end);
+    if (timers.some((timer) => body.includes(timer.start))) classes.push(node);
     return undefined;
   });
   return classes;
@@ -96,24 +95,24 @@ function classesStartingTimers(file: SourceFile, timers: readonly { start: strin
 
 /** Every self re-arming method in `file` whose loop nothing can cancel. Never throws. */
 export function findRearmingTimers(file: SourceFile, context: AnalysisContext, rule: string): Finding[] {
-  const present = uncancelledTimers(context, file.getFullText());
+  const compilerFile = file.compilerNode;
+  const present = uncancelledTimers(context, compilerFile.text);
   if (present.length === 0) return [];
   const findings: Finding[] = [];
   try {
-    for (const cls of classesStartingTimers(file, present)) {
-      for (const member of (cls as ClassDeclaration).getMembers()) {
-        const fn = Node.isPropertyDeclaration(member) ? member.getInitializer() : member;
-        if (fn === undefined || !(Node.isMethodDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) continue;
+    for (const cls of classesStartingTimers(compilerFile, present)) {
+      for (const member of cls.members) {
+        const fn = ts.isPropertyDeclaration(member) ? member.initializer : member;
+        if (fn === undefined || !(ts.isMethodDeclaration(fn) || ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) continue;
         const name = memberName(fn);
-        const body = fn.getBody();
-        if (name === undefined || body === undefined || !Node.isBlock(body)) continue;
-        for (const statement of body.getStatements()) {
+        const body = fn.body;
+        if (name === undefined || body === undefined || !ts.isBlock(body)) continue;
+        for (const statement of body.statements) {
           const call = scheduledBy(statement);
-          const callee = call === undefined ? undefined : skipOuterExpressions(call.getExpression());
-          const calleeName = callee === undefined ? undefined : Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
+          const calleeName = call === undefined ? undefined : calleeNameOf(call);
           const timer = present.find((each) => each.start === calleeName);
-          if (call !== undefined && timer !== undefined && reruns(call.getArguments()[0], name)) {
-            findings.push({ rule, messageId: rearmMessageId, data: { name: `this.${name}`, timer: timer.start, cancel: timer.cancel }, start: call.getStart(), end: call.getEnd(), suggestions: [] });
+          if (call !== undefined && timer !== undefined && reruns(call.arguments[0], name)) {
+            findings.push({ rule, messageId: rearmMessageId, data: { name: `this.${name}`, timer: timer.start, cancel: timer.cancel }, start: call.getStart(compilerFile), end: call.getEnd(), suggestions: [] });
             break;
           }
           if (containsReturn(statement)) break; // an early exit before the re-arm: it may stop the loop
