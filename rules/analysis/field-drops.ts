@@ -9,7 +9,7 @@ import { captureFunction, isDiscarded, isFunctionLike, thisFieldName } from './u
 import { skipOuterExpressions } from './type-queries.js';
 import { connectSiteOf, endSiteOf } from './sites.js';
 import { persistentHolders, skipOuter } from './holders.js';
-import { mayBeFresh } from './allocation-gate.js';
+import { addingMethods, mayBeFresh } from './allocation-gate.js';
 
 export interface FieldDrop {
   kind: 'field-overwrite' | 'collection-clear';
@@ -25,7 +25,6 @@ export interface FieldDrop {
 
 type ClassLike = ClassDeclaration | ClassExpression;
 
-const addingMethods = new Set(['push', 'unshift', 'add', 'set']);
 const removingMethods = new Set(['clear', 'splice', 'pop', 'shift', 'delete']);
 /** Reads that only measure or search a collection: they do not dispose what is removed. */
 const measuringMembers = new Set(['length', 'size', 'has', 'includes', 'indexOf', 'findIndex', 'lastIndexOf']);
