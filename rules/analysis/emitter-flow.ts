@@ -256,7 +256,7 @@ function returnsEmitter(context: AnalysisContext, fn: Node): boolean {
 }
 
 function isAsyncOrGenerator(fn: ts.Node): boolean {
-  if ((ts.isFunctionLike(fn) && (fn as ts.FunctionLikeDeclaration).asteriskToken !== undefined)) return true;
+  if (ts.isFunctionLike(fn) && (fn as ts.FunctionLikeDeclaration).asteriskToken !== undefined) return true;
   return ts.canHaveModifiers(fn) && (ts.getModifiers(fn) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword);
 }
 

@@ -187,14 +187,12 @@ export function findFieldDrops(context: AnalysisContext, owner: ClassLike, facts
 
   // `this.F = createConnectedRow()`: a field filled with an emitter that is connected already.
   for (const [field, access] of accesses.freshAssignments()) {
-    {
-      const assignment = access.getParent();
-      if (assignment === undefined || !Node.isBinaryExpression(assignment)) continue;
-      const fresh = freshConnections(context, assignment.getRight());
-      if (fresh === undefined || fresh.length === 0) continue;
-      add(fieldSignals, field, fresh);
-      filling.add(assignment);
-    }
+    const assignment = access.getParent();
+    if (assignment === undefined || !Node.isBinaryExpression(assignment)) continue;
+    const fresh = freshConnections(context, assignment.getRight());
+    if (fresh === undefined || fresh.length === 0) continue;
+    add(fieldSignals, field, fresh);
+    filling.add(assignment);
   }
 
   const drops: FieldDrop[] = [];
