@@ -30,6 +30,8 @@ export const messages: Record<DroppedEmitterMessageId | 'unresolvedTypes', strin
     'The id of this repeating timer ({{signals}}) is discarded: it can never be cleared, so it runs its callback, and keeps what the callback captures, for the rest of the program. Keep the id and call {{release}}(id) when it is no longer needed.',
   loopNeverCancelled:
     '{{timer}}(…) re-arms {{name}} every time it runs, and nothing in this file calls {{cancel}}: once started, the loop never ends and keeps `this` for the rest of the program. Keep the id and call {{cancel}}(id) when the object is done, or stop re-arming on a flag.',
+  timerNeverCleared:
+    "'{{name}}' keeps the id of a repeating timer ({{timer}}), and nothing ever clears it: no {{cancel}}({{name}}) anywhere, so the timer runs its callback, and keeps what the callback captures, for the rest of the program. Call {{cancel}}({{name}}) {{where}}.",
   suggestDispose: 'Insert `{{name}}.dispose()` {{where}}.',
   suggestUsing: "Declare '{{name}}' with `using` so that it is disposed at the end of its scope.",
 };

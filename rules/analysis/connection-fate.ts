@@ -305,6 +305,7 @@ function listenerFate(slot: Expression | undefined, call: CallExpression, checke
   let kept = false;
   forEachCompilerDescendant(name.getSourceFile().compilerNode, (node) => {
     if (!ts.isIdentifier(node) || node === rawName || node.text !== rawName.text || rawText(node) !== text || !refersToListener(node) || !outsideCall(node)) return undefined;
+    if (isRawAssignment(node.parent) && node.parent.left === node) return undefined; // `onEnd = () => …` gives it its value, not a keeper
     kept = true;
     return 'stop';
   }, { jsDoc: true });
@@ -366,8 +367,32 @@ function fateInScope(connect: MatchedConnect, context: AnalysisContext, policy: 
   const { cls, scope } = lifetimeScope(call);
   const result = site.handle === 'none' ? listenerFate(site.slot, call, context.checker) : resultFate(call, cls, scope, context.checker);
   if (result.ended) return result;
-  if (scope !== undefined && endsIn(endKeys(scope, context), emitterEndKeys(site, cls, context))) return ended('disconnected');
+  const endScope = localEndScope(site.emitter) ?? scope;
+  if (endScope !== undefined && endsIn(endKeys(endScope, context), emitterEndKeys(site, cls, context))) return ended('disconnected');
   return result;
+}
+
+/**
+ * A local variable or a plain parameter is ended where it is in scope: the function that declares
+ * it. Another method's `client.off(…)` names another `client`.
+ */
+function localEndScope(emitter: Expression): Node | undefined {
+  const node = unwrapExpression(emitter);
+  if (!Node.isIdentifier(node) || emitterKey(node) !== node.getText()) return undefined;
+  const declaration = node.getSymbol()?.getDeclarations()[0];
+  if (declaration === undefined || !(Node.isVariableDeclaration(declaration) || Node.isParameterDeclaration(declaration))) return undefined;
+  const fn = declaration.getFirstAncestor((ancestor) => Node.isFunctionLikeDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor));
+  // The outermost function of that declaration's class member or module function: closures inside it share the variable.
+  return fn === undefined ? undefined : outermostFunctionOf(fn);
+}
+
+function outermostFunctionOf(fn: Node): Node {
+  let outer = fn;
+  for (let current = fn.getParent(); current !== undefined; current = current.getParent()) {
+    if (Node.isClassDeclaration(current) || Node.isClassExpression(current) || Node.isSourceFile(current)) break;
+    if (Node.isFunctionLikeDeclaration(current) || Node.isArrowFunction(current) || Node.isFunctionExpression(current)) outer = current;
+  }
+  return outer;
 }
 
 /** Does any body on `path` end one of `wanted` (emitter and signal keys)? */

@@ -6,6 +6,7 @@ import { analyseFile, unitsOf, type Drop, type FieldFact } from './emitter-flow.
 import { findFieldDrops, type FieldDrop } from './field-drops.js';
 import { connectingScopes } from './relevance.js';
 import { findRearmingTimers, rearmMessageId } from './rearming-timers.js';
+import { findUnclearedTimers, unclearedMessageId } from './uncleared-timers.js';
 import { persistentHolders, type PersistentHolders } from './holders.js';
 import { removalAdvice } from './removal-advice.js';
 import { writtenTypeText } from './type-display.js';
@@ -25,6 +26,7 @@ export type DroppedEmitterMessageId =
   | 'idDropped'
   | 'idNeverStored'
   | typeof rearmMessageId
+  | typeof unclearedMessageId
   | 'suggestDispose'
   | 'suggestUsing';
 
@@ -238,9 +240,10 @@ function unitFilter(file: ts.SourceFile, scopes: ReadonlySet<ts.Node>, persisten
 export function findDroppedEmitters(file: SourceFile, context: AnalysisContext): Finding[] {
   // A method re-arming a one-shot timer loops without any connect call: judged first, on its own.
   const findings: Finding[] = findRearmingTimers(file, context, droppedEmitterRule);
+  const uncleared = findUnclearedTimers(file, context, droppedEmitterRule);
   // Syntactic gate: a function or class that calls nothing that connects cannot drop a connected emitter.
   const scopes = connectingScopes(context, file.compilerNode);
-  if (scopes.size === 0) return findings;
+  if (scopes.size === 0) return [...findings, ...uncleared].sort((a, b) => a.start - b.start || a.end - b.end);
   const factsByClass = new Map<Node, FieldFact[]>();
   // A function that connects nothing can still overwrite a persistent holder that another one filled:
   // every function of a connecting class, and of a file with module variables the heap models.
@@ -269,6 +272,9 @@ export function findDroppedEmitters(file: SourceFile, context: AnalysisContext):
       // An unknown shape in this class: skip it.
     }
   }
+  // A local id the flow analysis already reports as dropped is one finding, not two.
+  const droppedIds = new Set(findings.filter((finding) => finding.messageId === 'idDropped').map((finding) => finding.data.name));
+  findings.push(...uncleared.filter((finding) => !droppedIds.has(finding.data.name)));
   return findings.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 

@@ -24,6 +24,13 @@ export interface ConnectSite {
   abortSignal?: Expression;
   /** The object the connection is tied to, ended with it (GNOME Shell's `connectObject(…, owner)`). */
   tiedTo?: Expression;
+  /**
+   * What is connected is kept by the page, not by the emitter's owner: an observer's `observe` on the
+   * performance timeline or on a node of the document registers it there, so an observer held in a
+   * field keeps running (and keeps its callback's captures) after its owner is done, until it is ended
+   * with `end` (`disconnect`).
+   */
+  keptByPage?: { readonly end: string };
   /** The model that recognised the call (set by the core's `connectSiteOf`). */
   model?: EmitterModel;
 }
@@ -115,6 +122,8 @@ export interface EmitterModel {
   releaseCall?(creation: Node): string | undefined;
   /** One-shot timers and their cancel functions: a method re-arming itself with one loops until cancelled. */
   readonly oneShotTimers?: readonly { readonly start: string; readonly cancel: string }[];
+  /** Repeating timers and their cancel functions: an id kept where nothing clears it runs for the program. */
+  readonly repeatingTimers?: readonly { readonly start: string; readonly cancel: string }[];
   /** The lifecycle pairs this model's frameworks impose (see LifecyclePair). */
   readonly lifecyclePairs?: readonly LifecyclePair[];
   /** Is `node` a method call on an emitter that is known not to store or end anything (e.g. `blockSignals`)? */

@@ -243,7 +243,7 @@ function isModuleLevel(declaration: Node): boolean {
 }
 
 /** A parameter of a function passed inline as an argument (`rows.forEach(row => …)`): its value is not a caller's. */
-function isCallbackParameter(parameter: Node): boolean {
+export function isCallbackParameter(parameter: Node): boolean {
   const fn = parameter.getParent();
   if (fn === undefined || !(Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) return false;
   let argument: Node = fn;

@@ -6,8 +6,9 @@ import { Node, type CallExpression, type Expression, type Type } from 'ts-morph'
 import type { ConnectSite, EmitterModel, EndSite } from '../emitter-model.js';
 import { isFreshFunction } from './listener-identity.js';
 import { methodCallOn } from './method-calls.js';
+import { typeOfExpression } from '../type-queries.js';
 import { matchScheduler } from './schedulers.js';
-import { createsTimer, DOM_ONE_SHOT_TIMERS, matchTimerEnd, matchTimerStart, timerReleaseCall, timerStartNames } from './timers.js';
+import { createsTimer, DOM_ONE_SHOT_TIMERS, matchTimerEnd, matchTimerStart, REPEATING_TIMER_PAIRS, timerReleaseCall, timerStartNames } from './timers.js';
 import { WEB_LIFECYCLE_PAIRS } from './lifecycle.js';
 
 /**
@@ -73,16 +74,21 @@ function isGlobalRooted(expression: Node): boolean {
   return declarations.length > 0 && declarations.every((declaration) => declaration.getSourceFile().isDeclarationFile());
 }
 
+/** Observers that the page keeps from `observe` on, whatever the argument (the performance timeline). */
+const TIMELINE_OBSERVERS: ReadonlySet<string> = new Set(['PerformanceObserver']);
+
 /**
  * An observer is kept alive by what it observes: a PerformanceObserver by the page's performance
  * timeline (always), the others by their targets. Only a target the page keeps (rooted at
  * `document`/`window`) makes a dropped observer a leak; one observing an element of its own lives and
  * dies with that element, and one observing a parameter cannot be judged here: both are not counted.
  */
-function keepsObserverAlive(call: CallExpression): boolean {
+function keepsObserverAlive(call: CallExpression, observer: Expression): { end: string } | undefined {
   const [target] = call.getArguments();
-  if (target === undefined || Node.isObjectLiteralExpression(target)) return true; // PerformanceObserver.observe({ entryTypes })
-  return isGlobalRooted(target);
+  const name = typeOfExpression(observer)?.getSymbol()?.getName();
+  const end = (name === undefined ? undefined : LIVE_RESOURCES.get(name)?.end[0]) ?? 'disconnect';
+  if (target === undefined || Node.isObjectLiteralExpression(target)) return { end }; // PerformanceObserver.observe({ entryTypes })
+  return (name !== undefined && TIMELINE_OBSERVERS.has(name)) || isGlobalRooted(target) ? { end } : undefined;
 }
 
 export function isEventTargetType(type: Type): boolean {
@@ -145,6 +151,7 @@ export const domModel: EmitterModel = {
   connectMethodNames: ['addEventListener', ...STARTS, ...timerStartNames],
   releaseCall: timerReleaseCall,
   oneShotTimers: DOM_ONE_SHOT_TIMERS,
+  repeatingTimers: REPEATING_TIMER_PAIRS,
   fixHint:
     'Keep the listener in a field and removeEventListener(type, listener) it when the subscriber is done, or pass `{ signal }` from an AbortController that is aborted then.',
 
@@ -164,7 +171,10 @@ export const domModel: EmitterModel = {
     const timer = matchTimerStart(call);
     if (timer !== undefined) return timer;
     const started = methodCallOn(call, STARTS, isObserverType);
-    if (started !== undefined) return keepsObserverAlive(call) ? { emitter: started.object, signal: START_SIGNAL, handle: 'none' } : undefined;
+    if (started !== undefined) {
+      const keptByPage = keepsObserverAlive(call, started.object);
+      return keptByPage === undefined ? undefined : { emitter: started.object, signal: START_SIGNAL, handle: 'none', keptByPage };
+    }
     const method = methodCallOn(call, CONNECT, isEventTargetType);
     if (method === undefined) return undefined;
     const [type, listener, options] = call.getArguments();

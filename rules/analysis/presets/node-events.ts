@@ -8,7 +8,7 @@ import { isFreshFunction } from './listener-identity.js';
 import { methodCallOn } from './method-calls.js';
 import { typeChainHasName } from './type-names.js';
 import { matchScheduler } from './schedulers.js';
-import { createsTimer, isNeutralTimerMethod, NODE_ONE_SHOT_TIMERS, matchTimerEnd, matchTimerStart, timerReleaseCall, timerStartNames } from './timers.js';
+import { createsTimer, isNeutralTimerMethod, NODE_ONE_SHOT_TIMERS, matchTimerEnd, matchTimerStart, REPEATING_TIMER_PAIRS, timerReleaseCall, timerStartNames } from './timers.js';
 import { moduleFunctionOf } from './module-functions.js';
 import { COMMON_LIFECYCLE_PAIRS } from './lifecycle.js';
 
@@ -37,16 +37,46 @@ const LIVE_FACTORIES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
 ]);
 
 /** Assignable to Node's EventEmitter, by name up the class chain or by its core members. */
-export function isEventEmitterType(type: Type): boolean {
+function isNodeEmitterType(type: Type): boolean {
   if (type.isAny() || type.isUnknown()) return false;
   const has = (name: string): boolean => type.getProperty(name) !== undefined;
   if (!has('on') || !has('emit')) return false;
   return typeChainHasName(type, 'EventEmitter') || (has('removeListener') && has('listenerCount'));
 }
 
+/** Does every call signature of member `name` take an event and a listener function (`(event, listener) => …`)? */
+function takesEventAndListener(type: Type, name: string, node: Node): boolean {
+  const member = type.getProperty(name);
+  if (member === undefined) return false;
+  const signatures = member.getTypeAtLocation(node).getCallSignatures();
+  return (
+    signatures.length > 0 &&
+    signatures.every((signature) => {
+      const listener = signature.getParameters()[1];
+      return listener !== undefined && listener.getTypeAtLocation(node).getCallSignatures().length > 0;
+    })
+  );
+}
+
+/**
+ * The EventEmitter contract written as an interface of the program, without `emit`: a client
+ * adapter's `{ on; off; removeListener }`, a child process's `Receiver { on; off }`. Subscribing
+ * and unsubscribing are what make it an emitter to its subscribers.
+ */
+function isListenerInterface(type: Type, node: Node): boolean {
+  if (type.isAny() || type.isUnknown() || !type.isObject()) return false;
+  const removal = [...DISCONNECT].find((name) => type.getProperty(name) !== undefined);
+  return removal !== undefined && takesEventAndListener(type, 'on', node) && takesEventAndListener(type, removal, node);
+}
+
+/** Node's EventEmitter, or its contract (`on` with `off`/`removeListener`) declared by the program. */
+export function isEventEmitterType(type: Type, node?: Node): boolean {
+  return isNodeEmitterType(type) || (node !== undefined && isListenerInterface(type, node));
+}
+
 /** A live resource: dropping it connected keeps it running (a watcher, a socket), unlike a plain emitter. */
 function isLiveResource(type: Type): boolean {
-  return isEventEmitterType(type) && [...CLOSE].some((name) => type.getProperty(name) !== undefined);
+  return isNodeEmitterType(type) && [...CLOSE].some((name) => type.getProperty(name) !== undefined);
 }
 
 function eventName(argument: Node | undefined): string | undefined {
@@ -63,6 +93,7 @@ export const nodeEventsModel: EmitterModel = {
   connectMethodNames: [...CONNECT, ...timerStartNames],
   releaseCall: timerReleaseCall,
   oneShotTimers: NODE_ONE_SHOT_TIMERS,
+  repeatingTimers: REPEATING_TIMER_PAIRS,
   isNeutralMethod: isNeutralTimerMethod,
   fixHint: 'Keep the listener in a field and remove it with `off(event, listener)` when the subscriber is done (an inline function can never be removed).',
 
@@ -80,7 +111,7 @@ export const nodeEventsModel: EmitterModel = {
   matchConnect(call: CallExpression): ConnectSite | undefined {
     const timer = matchTimerStart(call);
     if (timer !== undefined) return timer;
-    const method = methodCallOn(call, CONNECT, isEventEmitterType);
+    const method = methodCallOn(call, CONNECT, (type) => isEventEmitterType(type, call));
     if (method === undefined) return undefined;
     const [event, listener] = call.getArguments();
     const signal = eventName(event);
@@ -91,7 +122,7 @@ export const nodeEventsModel: EmitterModel = {
   matchEnd(call: CallExpression): EndSite | undefined {
     const timer = matchTimerEnd(call);
     if (timer !== undefined) return timer;
-    const method = methodCallOn(call, END, isEventEmitterType);
+    const method = methodCallOn(call, END, (type) => isEventEmitterType(type, call));
     if (method === undefined) return undefined;
     const emitter = method.object;
     const [event, listener] = call.getArguments();

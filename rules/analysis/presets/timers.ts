@@ -43,6 +43,8 @@ function startedTimer(call: CallExpression): Timer | undefined {
 }
 
 export const timerStartNames: readonly string[] = REPEATING_TIMERS.map((timer) => timer.start);
+/** The repeating timers as start and cancel names (EmitterModel.repeatingTimers). */
+export const REPEATING_TIMER_PAIRS: readonly { readonly start: string; readonly cancel: string }[] = REPEATING_TIMERS.map((timer) => ({ start: timer.start, cancel: timer.end }));
 
 /** `setInterval(fn, ms)`: a fresh timer connected to `fn` at once (its own emitter, the call itself). */
 export function matchTimerStart(call: CallExpression): ConnectSite | undefined {
