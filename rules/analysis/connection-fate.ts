@@ -12,6 +12,7 @@ import { neverTornDown } from './undestroyed-owners.js';
 import { isThis, thisClassOf, unwrapExpression, type ClassLike } from './ownership.js';
 import { compilerSymbolOf, forEachCompilerDescendant } from './wrap-node.js';
 import { skipOuter } from './holders.js';
+import { neverAbortedController } from './abort-reach.js';
 
 // The walks below run on the compiler's AST and wrap only the nodes they judge: ts-morph's
 // `forEachDescendant` wraps every node it passes, which costs more than the judging.
@@ -46,7 +47,7 @@ export const DEFAULT_ONCE: OncePolicy = 'allow';
  * `endedElsewhere`: the class ends it, but not on that down path (only when something else happens).
  */
 export type Fate =
-  | { readonly ended: false; readonly pair?: LifecyclePair; readonly endedElsewhere?: boolean }
+  | { readonly ended: false; readonly pair?: LifecyclePair; readonly endedElsewhere?: boolean; readonly neverAborted?: string }
   | { readonly ended: true; readonly how: EndedBy };
 
 /** What decides whether a connection ends by itself or must be ended on a down path (the rules' options). */
@@ -62,15 +63,15 @@ const NOT_ENDED: Fate = { ended: false };
 const ended = (how: EndedBy): Fate => ({ ended: true, how });
 
 /** `{ signal, once }` from the trailing object-literal argument (slotguard's options, DOM's options). */
-function optionFlags(call: CallExpression): { signal: boolean; once: boolean } {
+function optionFlags(call: CallExpression): { signal: Expression | undefined; once: boolean } {
   const last = call.getArguments().at(-1);
   const options = last === undefined ? undefined : unwrapExpression(last);
-  if (options === undefined || !Node.isObjectLiteralExpression(options)) return { signal: false, once: false };
-  let signal = false;
+  if (options === undefined || !Node.isObjectLiteralExpression(options)) return { signal: undefined, once: false };
+  let signal: Expression | undefined;
   let once = false;
   for (const property of options.getProperties()) {
     const name = Node.isPropertyAssignment(property) || Node.isShorthandPropertyAssignment(property) ? property.getName() : undefined;
-    if (name === 'signal') signal = true;
+    if (name === 'signal') signal = Node.isPropertyAssignment(property) ? property.getInitializer() : Node.isShorthandPropertyAssignment(property) ? property.getNameNode() : undefined;
     if (name === 'once' && Node.isPropertyAssignment(property)) once = property.getInitializer()?.getKind() === SyntaxKind.TrueKeyword;
   }
   return { signal, once };
@@ -360,7 +361,20 @@ function fateInScope(connect: MatchedConnect, context: AnalysisContext, policy: 
     return tiedFate(site.tiedTo, cls) ? ended('tied') : NOT_ENDED;
   }
   const flags = optionFlags(call);
-  if (flags.signal || site.abortSignal !== undefined) return ended('abort-signal');
+  const signal = site.abortSignal ?? flags.signal;
+  if (signal !== undefined) {
+    const neverAborted = neverAbortedController(signal, connect.model.abortApi, context.checker);
+    if (neverAborted === undefined) return ended('abort-signal');
+    // Its controller is never aborted: judged as if it had no signal, and the fix says so.
+    const fate = fateWithoutSignal(connect, context, policy, flags.once);
+    return fate.ended ? fate : { ...fate, neverAborted };
+  }
+  return fateWithoutSignal(connect, context, policy, flags.once);
+}
+
+function fateWithoutSignal(connect: MatchedConnect, context: AnalysisContext, policy: FatePolicy, onceFlag: boolean): Fate {
+  const { call, site } = connect;
+  const flags = { once: onceFlag };
   if ((flags.once || site.once === true) && onceAllowed(policy.once, site.signal)) return ended('once');
   const lifecycle = lifecycleFate(connect, context, policy.lifecyclePairs ?? []);
   if (lifecycle !== undefined) return lifecycle;

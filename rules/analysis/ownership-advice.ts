@@ -42,6 +42,10 @@ function endVerb(match: MatchedConnect): string {
 
 /** The fix for this place: the down method of a lifecycle pair, the caller of a free function, or the model's advice. */
 export function fixFor(match: MatchedConnect, fate: Fate, inClass: boolean): string {
+  if (!fate.ended && fate.neverAborted !== undefined) {
+    const where = fate.pair === undefined ? 'when it is done' : `in \`${fate.pair.down}()\``;
+    return `Its AbortSignal comes from \`${fate.neverAborted}\`, whose abort() nothing calls: call \`${fate.neverAborted}.abort()\` ${where}.`;
+  }
   if (!fate.ended && fate.pair !== undefined) {
     const { up, down } = fate.pair;
     const upText = up === '*' ? 'the rest of its life' : `\`${up === 'constructor' ? 'constructor' : `${up}()`}\``;

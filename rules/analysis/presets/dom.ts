@@ -2,6 +2,7 @@
 // platform's other live resources (observers, media queries).
 // `addEventListener` returns nothing: the connection ends with `removeEventListener(type, sameFn)`,
 // `{ once: true }` after the first event, or `{ signal }` when its AbortController aborts.
+import { ABORT_CONTROLLER } from './abort-controller.js';
 import { Node, type CallExpression, type Expression, type Type } from 'ts-morph';
 import type { ConnectSite, EmitterModel, EndSite } from '../emitter-model.js';
 import { isFreshFunction } from './listener-identity.js';
@@ -204,5 +205,6 @@ export const domModel: EmitterModel = {
   matchOwnership() {
     return [];
   },
+  abortApi: ABORT_CONTROLLER,
   lifecyclePairs: WEB_LIFECYCLE_PAIRS,
 };

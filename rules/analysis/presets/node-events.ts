@@ -2,6 +2,7 @@
 // tseep). `on`/`addListener`/`once`/`prepend…Listener` connect and return the emitter itself, so a
 // connection has no handle: it ends with `off`/`removeListener(event, sameListener)`,
 // `removeAllListeners`, or by closing the resource.
+import { ABORT_CONTROLLER } from './abort-controller.js';
 import { Node, type CallExpression, type Expression, type Type } from 'ts-morph';
 import type { ConnectSite, EmitterModel, EndSite } from '../emitter-model.js';
 import { isFreshFunction } from './listener-identity.js';
@@ -138,5 +139,6 @@ export const nodeEventsModel: EmitterModel = {
   matchOwnership() {
     return [];
   },
+  abortApi: ABORT_CONTROLLER,
   lifecyclePairs: COMMON_LIFECYCLE_PAIRS,
 };

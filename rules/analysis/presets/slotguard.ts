@@ -1,6 +1,7 @@
 // The `slotguard` emitter model: `Signal` fields on objects, `SignalObject` (the QObject analog),
 // `Connection` handles. Types are recognised by shape and name, not by file, so the published
 // runtime, a type stub and a user's own subclass all match.
+import { ABORT_CONTROLLER } from './abort-controller.js';
 import { Node, ts, type CallExpression, type ClassDeclaration, type Expression, type NewExpression, type Type } from 'ts-morph';
 import type { ConnectSite, EmitterModel, EndSite, ModelEnv, OwnershipSite } from '../emitter-model.js';
 import { declarationsOf, propertyName, skipOuterExpressions as unwrap, typeOfExpression } from '../type-queries.js';
@@ -194,6 +195,7 @@ export const slotguardModel: EmitterModel = {
     const ownerName = owner !== undefined && (Node.isClassDeclaration(owner) || Node.isInterfaceDeclaration(owner)) ? owner.getName() : undefined;
     return ownerName === 'SignalObject';
   },
+  abortApi: ABORT_CONTROLLER,
   lifecyclePairs: COMMON_LIFECYCLE_PAIRS,
 };
 
