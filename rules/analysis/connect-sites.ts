@@ -89,7 +89,8 @@ export function ownershipFor(context: AnalysisContext): OwnershipAnalysis {
   let analysis = ownershipAnalyses.get(context);
   if (analysis === undefined) {
     // A call is fresh when a preset says so or the callee's summary returns a fresh emitter (`parser()`, `this.factory.open()`).
-    analysis = new OwnershipAnalysis({ isFreshCall: (call) => createdByModel(context, call) || freshConnections(context, call) !== undefined, callers: context });
+    const ancestorMembers = new Set(context.models.flatMap((model) => model.ancestorMembers ?? []));
+    analysis = new OwnershipAnalysis({ isFreshCall: (call) => createdByModel(context, call) || freshConnections(context, call) !== undefined, callers: context, ancestorMembers });
     ownershipAnalyses.set(context, analysis);
   }
   return analysis;

@@ -171,6 +171,8 @@ export function emitterKey(expression: Node): string {
     }
   }
   if (isThis(node)) return 'this';
+  // `for (const t of this.targets = found)`: the collection is the field assigned.
+  if (Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.EqualsToken) return emitterKey(node.getLeft());
   // `view.win` in the constructor and `this.view.win` in `destroy()`: the same object when `view` is kept in `this.view`.
   if (Node.isPropertyAccessExpression(node)) return `${emitterKey(node.getExpression())}.${node.getName()}`;
   return node.getText().replace(/\s+/g, '').replace(/\?\./g, '.').replace(/!/g, '');
@@ -381,20 +383,22 @@ function fateWithoutSignal(connect: MatchedConnect, context: AnalysisContext, po
   const { cls, scope } = lifetimeScope(call);
   const result = site.handle === 'none' ? listenerFate(site.slot, call, context.checker) : resultFate(call, cls, scope, context.checker);
   if (result.ended) return result;
-  const endScope = localEndScope(site.emitter) ?? scope;
+  const endScope = (site.slot === undefined ? undefined : localListenerScope(site.slot)) ?? scope;
   if (endScope !== undefined && endsIn(endKeys(endScope, context), emitterEndKeys(site, cls, context))) return ended('disconnected');
   return result;
 }
 
 /**
- * A local variable or a plain parameter is ended where it is in scope: the function that declares
- * it. Another method's `client.off(…)` names another `client`.
+ * A listener held only in a local variable (or a plain parameter) can be removed only where that
+ * variable is in scope: the function that declares it. Another method's
+ * `client.removeListener('notification', onNotify)` removes another `onNotify`.
  */
-function localEndScope(emitter: Expression): Node | undefined {
-  const node = unwrapExpression(emitter);
-  if (!Node.isIdentifier(node) || emitterKey(node) !== node.getText()) return undefined;
+function localListenerScope(slot: Expression): Node | undefined {
+  const node = unwrapExpression(slot);
+  if (!Node.isIdentifier(node)) return undefined;
   const declaration = node.getSymbol()?.getDeclarations()[0];
   if (declaration === undefined || !(Node.isVariableDeclaration(declaration) || Node.isParameterDeclaration(declaration))) return undefined;
+  if (Node.isParameterDeclaration(declaration) && declaration.isParameterProperty()) return undefined;
   const fn = declaration.getFirstAncestor((ancestor) => Node.isFunctionLikeDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor));
   // The outermost function of that declaration's class member or module function: closures inside it share the variable.
   return fn === undefined ? undefined : outermostFunctionOf(fn);

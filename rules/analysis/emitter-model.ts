@@ -124,6 +124,8 @@ export interface EmitterModel {
   readonly oneShotTimers?: readonly { readonly start: string; readonly cancel: string }[];
   /** Repeating timers and their cancel functions: an id kept where nothing clears it runs for the program. */
   readonly repeatingTimers?: readonly { readonly start: string; readonly cancel: string }[];
+  /** Members that reach an ancestor of a node (`parentNode`, `assignedSlot`): what they reach outlives the node. */
+  readonly ancestorMembers?: readonly string[];
   /** The abort API whose signal (`{ signal }`) ends this model's listeners: judged ended only if `abort()` can run. */
   readonly abortApi?: { readonly controller: string; readonly abort: string; readonly signal: string };
   /** The lifecycle pairs this model's frameworks impose (see LifecyclePair). */

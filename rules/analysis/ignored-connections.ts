@@ -123,12 +123,20 @@ function observationFinding(match: MatchedConnect, owner: Ownership, fate: Fate,
   return connectFinding('no-ignored-connection', 'observationNeverEnded', match, owner, data, []);
 }
 
+/** `() => {}`: a listener that does nothing holds nothing; it is added for its effect on the target (a browser workaround). */
+function isNoOpListener(slot: Node | undefined): boolean {
+  const inner = slot === undefined ? undefined : unwrapExpression(slot);
+  if (inner === undefined || !(Node.isArrowFunction(inner) || Node.isFunctionExpression(inner))) return false;
+  const body = inner.getBody();
+  return Node.isBlock(body) && body.getStatements().length === 0;
+}
+
 export function findIgnoredConnections(file: SourceFile, context: AnalysisContext, options: IgnoredConnectionOptions = {}): Finding[] {
   const ownership = ownershipFor(context);
   const policy = fatePolicy(options);
   return findAtConnects(file, context, (match) => {
     const { call, site } = match;
-    if (site.receiver !== undefined) return undefined;
+    if (site.receiver !== undefined || isNoOpListener(site.slot)) return undefined;
     // One finding per connect call: a closure keeping `this` is no-unbound-closure-slot's finding.
     if (unboundClosureOf(match, context, policy) !== undefined) return undefined;
     const { cls, scope } = lifetimeScope(call);

@@ -42,6 +42,8 @@ export interface OwnershipOptions {
   readonly isFreshCall?: (call: CallExpression) => boolean;
   /** Where the callers of a function or constructor are looked for; without it a parameter outlives the receiver. */
   readonly callers?: CallerSource;
+  /** Members of the platform that reach an ancestor of a node (`parentNode`, `assignedSlot`): it outlives the node. */
+  readonly ancestorMembers?: ReadonlySet<string>;
 }
 
 const UNKNOWN: Ownership = { kind: 'unknown' };
@@ -70,6 +72,10 @@ const OWN_DOM_DECORATORS = new Set(['query', 'queryAll', 'queryAsync', 'queryAss
  * part of the receiver: `el.animate(…)` (a new Animation). Listeners on it live as long as it.
  */
 const FRESH_DECLARED_METHODS = new Set(['animate']);
+/** Array methods whose result holds the receiver's elements. */
+const COPYING_METHODS = new Set(['slice', 'concat', 'filter', 'reverse', 'sort', 'toReversed', 'toSorted']);
+/** Array methods that put their arguments into the receiver. */
+const ADDING_METHODS = new Set(['push', 'unshift']);
 /** Receiver-side calls that make the argument owned by `this`. */
 const TRACK_METHODS = new Set(['track']);
 const PARENT_METHODS = new Set(['setParent']);
@@ -262,6 +268,15 @@ function isDeclaredFresh(callee: Node): boolean {
   return declarations.length > 0 && declarations.every((declaration) => declaration.getSourceFile().isDeclarationFile());
 }
 
+/** `node.parentNode` where `parentNode` is the platform's (TypeScript's `lib.*.d.ts`, not a library's look-alike), or the object is `any` (unchecked DOM code). */
+function isPlatformMember(object: Node, name: string): boolean {
+  const type = object.getType();
+  // A written `any` is unchecked DOM code; a type that did not resolve (the checker's error type) says nothing.
+  if (type.isAny()) return (type.compilerType as { intrinsicName?: string }).intrinsicName === 'any';
+  const declarations = type.getProperty(name)?.getDeclarations() ?? [];
+  return declarations.length > 0 && declarations.every((declaration) => /^lib\..*\.d\.ts$/.test(declaration.getSourceFile().getBaseName()));
+}
+
 /** The module an import binding comes from (`'cluster'` for `import cluster from 'cluster'`), if written as a string. */
 function importedModule(declaration: Node): string | undefined {
   if (Node.isImportEqualsDeclaration(declaration)) {
@@ -273,10 +288,11 @@ function importedModule(declaration: Node): string | undefined {
 }
 
 /** Folds the verdicts of every value a binding can hold. */
-export function combineOwnership(verdicts: readonly Ownership[]): Ownership {
-  const [first] = verdicts;
+export function combineOwnership(verdicts: readonly Ownership[], unknownVetoes = true): Ownership {
+  const known = !unknownVetoes && verdicts.some((verdict) => verdict.kind === 'foreign') ? verdicts.filter((verdict) => verdict.kind !== 'unknown') : verdicts;
+  const [first] = known;
   if (first === undefined) return UNKNOWN;
-  return verdicts.every((verdict) => verdict.kind === first.kind) ? first : UNKNOWN;
+  return known.every((verdict) => verdict.kind === first.kind) ? first : UNKNOWN;
 }
 
 function isAbsentValue(node: Node): boolean {
@@ -298,10 +314,12 @@ export class OwnershipAnalysis {
   readonly #inProgress = new Set<string>();
   readonly #isFreshCall: (call: CallExpression) => boolean;
   readonly #callers: CallerSource | undefined;
+  readonly #ancestorMembers: ReadonlySet<string>;
 
   constructor(options: OwnershipOptions = {}) {
     this.#isFreshCall = options.isFreshCall ?? (() => false);
     this.#callers = options.callers;
+    this.#ancestorMembers = options.ancestorMembers ?? new Set();
   }
 
   /** The ownership of the object `expression` evaluates to, seen from where it stands. */
@@ -445,6 +463,8 @@ export class OwnershipAnalysis {
     const list = declaration.getParent();
     const loop = list?.getParent();
     if (loop !== undefined && (Node.isForOfStatement(loop) || Node.isForInStatement(loop))) {
+      const elements = Node.isForOfStatement(loop) ? this.#elementsOf(loop.getExpression()) : UNKNOWN;
+      if (elements.kind === 'foreign') return foreign('through-other', `an element of \`${loop.getExpression().getText()}\` (${elements.origin})`);
       return this.#reachedThrough(loop.getExpression());
     }
     const key = `var:${declaration.getSourceFile().getFilePath()}:${declaration.getStart()}`;
@@ -474,7 +494,7 @@ export class OwnershipAnalysis {
           }
         }
       });
-      const verdict = combineOwnership(sources.filter((source) => !isAbsentValue(source)).map((source) => this.ownershipOf(source)));
+      const verdict = combineOwnership(sources.filter((source) => !isAbsentValue(source)).map((source) => this.ownershipOf(source)), false);
       if (verdict.kind === 'local' && madeOwned !== undefined && thisClassOf(use) !== undefined) return owned(madeOwned);
       return verdict;
     } finally {
@@ -482,8 +502,58 @@ export class OwnershipAnalysis {
     }
   }
 
+  /**
+   * What the elements of a collection are: the values put into it (`list.push(x)`, an array literal,
+   * `list = other`, `other.slice(…)`), for a local array or a field of `this`. An unknown element
+   * does not veto a foreign one: the code must be right for the elements that outlive it.
+   */
+  #elementsOf(expression: Node): Ownership {
+    const node = unwrapExpression(expression);
+    if (Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.EqualsToken) return this.#elementsOf(node.getRight());
+    if (Node.isArrayLiteralExpression(node)) return combineOwnership(node.getElements().filter((element) => !Node.isSpreadElement(element)).map((element) => this.ownershipOf(element)), false);
+    if (Node.isCallExpression(node)) {
+      const callee = unwrapExpression(node.getExpression());
+      return Node.isPropertyAccessExpression(callee) && COPYING_METHODS.has(callee.getName()) ? this.#elementsOf(callee.getExpression()) : UNKNOWN;
+    }
+    const field = thisMemberName(node);
+    const cls = field === undefined ? undefined : thisClassOf(node);
+    const declaration = Node.isIdentifier(node) ? node.getSymbol()?.getDeclarations()[0] : undefined;
+    const scope =
+      cls ?? (declaration !== undefined && Node.isVariableDeclaration(declaration) && !isModuleLevel(declaration) ? declaration.getFirstAncestor((ancestor) => Node.isFunctionLikeDeclaration(ancestor)) : undefined);
+    if (scope === undefined) return UNKNOWN;
+    const key = `elements:${node.getSourceFile().getFilePath()}:${field ?? ''}:${declaration?.getStart() ?? scope.getStart()}`;
+    if (this.#inProgress.has(key)) return UNKNOWN;
+    this.#inProgress.add(key);
+    try {
+      const names = (candidate: Node): boolean => {
+        const inner = unwrapExpression(candidate);
+        if (field !== undefined) return thisMemberName(inner) === field;
+        return Node.isIdentifier(inner) && inner.getSymbol()?.getDeclarations()[0] === declaration;
+      };
+      const verdicts: Ownership[] = [];
+      if (declaration !== undefined && Node.isVariableDeclaration(declaration)) {
+        const initializer = declaration.getInitializer();
+        if (initializer !== undefined && !isAbsentValue(initializer)) verdicts.push(this.#elementsOf(initializer));
+      }
+      scope.forEachDescendant((descendant) => {
+        if (isAssignment(descendant) && names(descendant.getLeft()) && !isAbsentValue(descendant.getRight())) verdicts.push(this.#elementsOf(descendant.getRight()));
+        if (!Node.isCallExpression(descendant)) return;
+        const callee = unwrapExpression(descendant.getExpression());
+        if (Node.isPropertyAccessExpression(callee) && ADDING_METHODS.has(callee.getName()) && names(callee.getExpression())) {
+          for (const argument of descendant.getArguments()) verdicts.push(this.ownershipOf(argument));
+        }
+      });
+      return combineOwnership(verdicts, false);
+    } finally {
+      this.#inProgress.delete(key);
+    }
+  }
+
   #member(objectExpression: Node, name: string): Ownership {
     const object = unwrapExpression(objectExpression);
+    if (!Node.isThisExpression(object) && !Node.isSuperExpression(object) && this.#ancestorMembers.has(name) && isPlatformMember(object, name)) {
+      return foreign('parent', `an ancestor of \`${object.getText()}\` in the document`);
+    }
     if (!Node.isThisExpression(object) && !Node.isSuperExpression(object)) {
       const base = this.ownershipOf(object);
       if (base.kind === 'foreign') {

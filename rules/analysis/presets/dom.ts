@@ -44,6 +44,9 @@ export const LIVE_RESOURCES: ReadonlyMap<string, LiveResource> = new Map<string,
   ['PerformanceObserver', { start: ['observe'], end: ['disconnect'] }],
 ]);
 
+/** A node's ancestors in the (composed) tree: the document keeps them, and they outlive the node. */
+const ANCESTOR_MEMBERS: readonly string[] = ['parentNode', 'parentElement', 'assignedSlot', 'offsetParent', 'ownerDocument'];
+
 /** Methods of the window (or the global scope) that return a fresh live resource. */
 const LIVE_FACTORIES: ReadonlySet<string> = new Set(['matchMedia']);
 
@@ -206,5 +209,6 @@ export const domModel: EmitterModel = {
     return [];
   },
   abortApi: ABORT_CONTROLLER,
+  ancestorMembers: ANCESTOR_MEMBERS,
   lifecyclePairs: WEB_LIFECYCLE_PAIRS,
 };

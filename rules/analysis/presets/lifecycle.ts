@@ -11,8 +11,9 @@ export const COMMON_LIFECYCLE_PAIRS: readonly LifecyclePair[] = [
   { up: 'attach', down: 'detach' },
   { up: 'mount', down: 'unmount' },
   { up: 'activate', down: 'deactivate' },
-  // The object's whole life: what the constructor connects, dispose() ends.
+  // The object's whole life: what the constructor connects, dispose() (or destroy()) ends.
   { up: 'constructor', down: 'dispose' },
+  { up: 'constructor', down: 'destroy' },
 ];
 
 /** Web components and the component frameworks of the DOM. */

@@ -26,7 +26,7 @@ dom.run('removeEventListener matches by reference (dom)', forTester(ignored), {
   ],
   invalid: [
     // an inline function at removal is a new function, never added
-    { code: onWindow('function () {}', 'function () {}'), errors: [{ messageId: 'ignoredConnection', line: 4 }] },
+    { code: onWindow("function () { console.log('resize'); }", "function () { console.log('resize'); }"), errors: [{ messageId: 'ignoredConnection', line: 4 }] },
   ],
 });
 
@@ -63,7 +63,7 @@ node.run('off matches by reference (node-events)', forTester(ignored), {
     onStream('this.onData', 'this.onData', 'readonly onData = (chunk: unknown) => this.push(chunk);'),
   ],
   invalid: [
-    { code: onStream('function (this: unknown) {}', 'function (this: unknown) {}'), errors: [{ messageId: 'ignoredConnection', line: 5 }] },
+    { code: onStream('function (this: unknown) { console.log(this); }', 'function (this: unknown) { console.log(this); }'), errors: [{ messageId: 'ignoredConnection', line: 5 }] },
   ],
 });
 

@@ -94,6 +94,21 @@ tester.run('no-ignored-connection: a listener that settles a promise', forTester
     { code: waitResponse('void 0;'), errors: [{ messageId: 'listenerOutlivesWait', data: { signal: 'message', emitter: 'receiver', type: 'Receiver', settles: 'resolve' } }] },
     { code: waitUntilReady("client.removeListener('ready', onReady);"), errors: [{ messageId: 'listenerOutlivesWait', data: { signal: 'end', emitter: 'client', type: 'Client', settles: 'reject' } }] },
     { code: waitForEvent('void 0;'), errors: [{ messageId: 'listenerOutlivesWait', data: { signal: 'notification', emitter: 'client', type: 'Client', settles: 'resolve' } }] },
+    // another method's removal of its own local `onNotify` removes another function
+    {
+      code: waitForEvent('void 0;').replace(
+        '  async waitForEvent(',
+        `  async waitForJob(): Promise<void> {
+    const client = await this.listenClient();
+    return new Promise((resolve) => {
+      const onNotify = () => { client.removeListener('notification', onNotify); resolve(); };
+      client.on('notification', onNotify);
+    });
+  }
+  async waitForEvent(`,
+      ),
+      errors: [{ messageId: 'listenerOutlivesWait', line: 28 }],
+    },
     // a field of this, met again by every call
     {
       code: `${client}\nexport class Waiter {\n  constructor(private readonly client: Client) {}\n  next() { return new Promise<unknown>((resolve) => { this.client.on('data', (value) => resolve(value)); }); }\n}`,
