@@ -1,7 +1,7 @@
 // `no-ignored-connection`: the handle of a connection to an emitter that is not owned (a
 // parameter, an injected service, a module singleton, a global) is discarded and nothing else ends
 // the connection, so it lives as long as the emitter. Reported at the connect call.
-import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, ts, type SourceFile } from 'ts-morph';
 import { classNameOf, connectFinding, findAtConnects, ownershipFor, type MatchedConnect } from './connect-sites.js';
 import { fixFor, lifetimeText } from './ownership-advice.js';
 import { connectionFate, lifetimeScope, type Fate } from './connection-fate.js';
@@ -101,14 +101,17 @@ function isFunctionValue(node: Node | undefined): boolean {
  * subscription whose caller decides when it ends, not one-time setup: its connections to globals
  * are judged too, and the function it returns must end them.
  */
-function returnsDisposer(fn: Node): boolean {
+function returnsDisposer(fn: Node, context: AnalysisContext): boolean {
   if (Node.isArrowFunction(fn) && !Node.isBlock(fn.getBody())) return isFunctionValue(fn.getBody());
-  const returns: Node[] = [];
-  fn.forEachDescendant((node, traversal) => {
-    if (Node.isFunctionDeclaration(node) || Node.isFunctionExpression(node) || Node.isArrowFunction(node) || Node.isClassDeclaration(node) || Node.isClassExpression(node)) traversal.skip();
-    else if (Node.isReturnStatement(node)) returns.push(node);
-  });
-  return returns.some((statement) => Node.isReturnStatement(statement) && isFunctionValue(statement.getExpression()));
+  // The function's own `return`s, found on the compiler's AST (nested functions and classes aside); only they are wrapped.
+  const returned: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isReturnStatement(node) && node.expression !== undefined) returned.push(node.expression);
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(fn.compilerNode, visit);
+  return returned.some((expression) => isFunctionValue(context.node(expression)));
 }
 
 /** An observer of this object that the page keeps observing, not ended (where its lifecycle pair says, or anywhere). */
@@ -149,14 +152,14 @@ export function findIgnoredConnections(file: SourceFile, context: AnalysisContex
     }
     if (owner.kind !== 'foreign') return undefined;
     // …unless a lifecycle pair says the function is an up path (module-level `enable()`).
-    const subscription = cls === undefined && returnsDisposer(scope);
-    if (cls === undefined && !REPORTED_OUTSIDE_CLASSES.has(owner.reason) && lifecyclePathsAt(context, call) === undefined && !subscription) return undefined;
+    const judgedOutsideClasses = (): boolean => REPORTED_OUTSIDE_CLASSES.has(owner.reason) || lifecyclePathsAt(context, call) !== undefined;
+    if (cls === undefined && !judgedOutsideClasses() && !returnsDisposer(scope, context)) return undefined;
     if (cls === undefined && wiresCallerObjects(match, owner, scope)) return undefined;
     const fate = connectionFate(match, context, policy);
     if (fate.ended) return undefined;
     const track = cls === undefined ? undefined : trackSuggestion(match, cls);
     const className = cls === undefined ? undefined : classNameOf(cls);
-    const fix = subscription ? DISPOSER_FIX : fixFor(match, fate, cls !== undefined);
+    const fix = cls === undefined && returnsDisposer(scope, context) ? DISPOSER_FIX : fixFor(match, fate, cls !== undefined);
     if (site.keptByPage !== undefined) return observationFinding(match, owner, fate, className, site.keptByPage.end);
     const data = { what: WHAT[site.handle], lifetime: lifetimeText(owner, className), fix };
     return connectFinding('no-ignored-connection', 'ignoredConnection', match, owner, data, track === undefined ? [] : [track]);
