@@ -61,6 +61,8 @@ const LONGER_LIVED: ReadonlySet<ForeignReason> = new Set(['module', 'global', 'i
  * of the object the method is called on.
  */
 const FRESH_METHOD = /^(?:create|clone|make|build|duplicate|spawn|fork)(?:[A-Z_]|$)/;
+/** Accessors of a shared instance: `getDefault()`, GJS's `get_default()`, `getInstance()`, `instance()`, `shared()`. */
+const SINGLETON_ACCESSOR = /^(?:get_?(?:default|instance|shared)|instance|shared|default)$/i;
 /**
  * Decorators whose field is an element of the component's own rendered DOM (lit's `@query`,
  * `@queryAll`, `@queryAsync`, `@queryAssignedElements`/`Nodes`; Angular's `@ViewChild(ren)`;
@@ -277,6 +279,15 @@ function isPlatformMember(object: Node, name: string): boolean {
   return declarations.length > 0 && declarations.every((declaration) => /^lib\..*\.d\.ts$/.test(declaration.getSourceFile().getBaseName()));
 }
 
+/** `mqtt` of `import mqtt from 'mqtt'` (or a named, namespace or `import =` binding). */
+function isImportBinding(node: Node): boolean {
+  const declaration = Node.isIdentifier(node) ? node.getSymbol()?.getDeclarations()[0] : undefined;
+  return (
+    declaration !== undefined &&
+    (Node.isImportSpecifier(declaration) || Node.isImportClause(declaration) || Node.isNamespaceImport(declaration) || Node.isImportEqualsDeclaration(declaration))
+  );
+}
+
 /** The module an import binding comes from (`'cluster'` for `import cluster from 'cluster'`), if written as a string. */
 function importedModule(declaration: Node): string | undefined {
   if (Node.isImportEqualsDeclaration(declaration)) {
@@ -371,6 +382,9 @@ export class OwnershipAnalysis {
     }
     if (!Node.isPropertyAccessExpression(callee)) return UNKNOWN;
     if (FRESH_METHOD.test(callee.getName()) || isDeclaredFresh(callee)) return this.#created(call.getArguments());
+    // `mqtt.connect(…)`, `packet.parser(…)`: a function of an imported module makes something, unless
+    // it is named for the one instance it hands out (`Manager.getDefault()`).
+    if (isImportBinding(unwrapExpression(callee.getExpression())) && !SINGLETON_ACCESSOR.test(callee.getName())) return UNKNOWN;
     return this.#reachedThrough(callee.getExpression());
   }
 

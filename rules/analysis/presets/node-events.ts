@@ -4,7 +4,8 @@
 // `removeAllListeners`, or by closing the resource.
 import { ABORT_CONTROLLER } from './abort-controller.js';
 import { Node, type CallExpression, type Expression, type Type } from 'ts-morph';
-import type { ConnectSite, EmitterModel, EndSite } from '../emitter-model.js';
+import type { ConnectSite, EmitterModel, EndSite, OwnershipSite } from '../emitter-model.js';
+import { typeOfExpression } from '../type-queries.js';
 import { isFreshFunction } from './listener-identity.js';
 import { methodCallOn } from './method-calls.js';
 import { typeChainHasName } from './type-names.js';
@@ -16,6 +17,8 @@ import { COMMON_LIFECYCLE_PAIRS } from './lifecycle.js';
 const CONNECT = new Set(['on', 'addListener', 'once', 'prependListener', 'prependOnceListener']);
 const ONCE = new Set(['once', 'prependOnceListener']);
 const DISCONNECT = new Set(['off', 'removeListener']);
+/** Constructor options that attach the new resource to another one that keeps it (ws's `new WebSocketServer({ server })`). */
+const ATTACH_OPTIONS: ReadonlySet<string> = new Set(['server']);
 /** Methods that stop a live resource (a socket, a watcher, a child process) and all its events. */
 const CLOSE = new Set(['close', 'destroy', 'kill', 'terminate', 'stop']);
 
@@ -136,8 +139,17 @@ export const nodeEventsModel: EmitterModel = {
     return undefined;
   },
 
-  matchOwnership() {
-    return [];
+  matchOwnership(node, env): OwnershipSite[] {
+    if (!Node.isNewExpression(node)) return [];
+    const [options] = node.getArguments();
+    const type = typeOfExpression(node);
+    if (options === undefined || !Node.isObjectLiteralExpression(options) || type === undefined || !env.isEmitterType(type)) return [];
+    // `new WebSocketServer({ server })`: attached to the HTTP server, which keeps it and closes it with itself.
+    return options.getProperties().flatMap((property) => {
+      if (Node.isShorthandPropertyAssignment(property) && ATTACH_OPTIONS.has(property.getName())) return [{ owned: node, owner: property.getNameNode() }];
+      const value = Node.isPropertyAssignment(property) && ATTACH_OPTIONS.has(property.getName()) ? property.getInitializer() : undefined;
+      return value === undefined ? [] : [{ owned: node, owner: value }];
+    });
   },
   abortApi: ABORT_CONTROLLER,
   lifecyclePairs: COMMON_LIFECYCLE_PAIRS,

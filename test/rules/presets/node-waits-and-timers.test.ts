@@ -177,3 +177,17 @@ tester.run('no-dropped-connected-emitter: a repeating timer kept where nothing c
     { code: adapter('this.sweep?.unref();'), errors: [{ messageId: 'timerNeverCleared' }] },
   ],
 });
+
+/** A WebSocket server made in a helper, attached (or not) to the HTTP server it is given. */
+const wsServer = (options: string) => `import { EventEmitter } from 'node:events';
+import type { Server } from 'node:http';
+declare class WebSocketServer extends EventEmitter { constructor(options: { server?: Server; port?: number }); close(): void }
+export const attach = (server: Server, log: string[]) => {
+  const wss = new WebSocketServer(${options});
+  wss.on('connection', () => log.push('client'));
+};`;
+
+tester.run('no-dropped-connected-emitter: a resource attached to the server it is given', forTester(dropped), {
+  valid: [wsServer('{ server }'), wsServer('{ server: server }')],
+  invalid: [{ code: wsServer('{ port: 8080 }'), errors: [{ messageId: 'droppedAtScopeEnd' }] }],
+});
