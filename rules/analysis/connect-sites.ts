@@ -96,6 +96,16 @@ export function ownershipFor(context: AnalysisContext): OwnershipAnalysis {
   return analysis;
 }
 
+/** The ownership of a connect call's emitter, once per call (both ownership rules ask it). */
+export function emitterOwnership(match: MatchedConnect, context: AnalysisContext): Ownership {
+  const memo = context.memo<object, Ownership>('connect-sites:emitter-ownership');
+  const known = memo.get(match.call.compilerNode);
+  if (known !== undefined) return known;
+  const ownership = ownershipFor(context).ownershipOf(match.site.emitter);
+  memo.set(match.call.compilerNode, ownership);
+  return ownership;
+}
+
 /** The class's name for messages: its own, the variable holding a class expression, or `class`. */
 export function classNameOf(cls: ClassLike): string {
   const parent = cls.getParent();

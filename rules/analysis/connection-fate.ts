@@ -347,6 +347,22 @@ const endsIn = (keys: ReadonlySet<string>, wanted: readonly string[]): boolean =
 
 /** Is anything going to end the connection `connect` made? */
 export function connectionFate(connect: MatchedConnect, context: AnalysisContext, policy: FatePolicy): Fate {
+  // Both ownership rules ask it for the same call, usually with the same options: once per call and policy.
+  const memo = context.memo<object, Map<string, Fate>>('connection-fate');
+  const key = JSON.stringify(policy);
+  let perCall = memo.get(connect.call.compilerNode);
+  if (perCall === undefined) {
+    perCall = new Map();
+    memo.set(connect.call.compilerNode, perCall);
+  }
+  const known = perCall.get(key);
+  if (known !== undefined) return known;
+  const fate = judgedFate(connect, context, policy);
+  perCall.set(key, fate);
+  return fate;
+}
+
+function judgedFate(connect: MatchedConnect, context: AnalysisContext, policy: FatePolicy): Fate {
   const fate = fateInScope(connect, context, policy);
   // Ended by the object's own teardown (an id in its field or its list), which nothing calls: an
   // object an up path makes and its down path never touches.

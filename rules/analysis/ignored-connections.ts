@@ -2,7 +2,7 @@
 // parameter, an injected service, a module singleton, a global) is discarded and nothing else ends
 // the connection, so it lives as long as the emitter. Reported at the connect call.
 import { Node, SyntaxKind, ts, type SourceFile } from 'ts-morph';
-import { classNameOf, connectFinding, findAtConnects, ownershipFor, type MatchedConnect } from './connect-sites.js';
+import { classNameOf, connectFinding, emitterOwnership, findAtConnects, type MatchedConnect } from './connect-sites.js';
 import { fixFor, lifetimeText } from './ownership-advice.js';
 import { connectionFate, lifetimeScope, type Fate } from './connection-fate.js';
 import { lifecyclePathsAt } from './lifecycle-pairs.js';
@@ -135,7 +135,6 @@ function isNoOpListener(slot: Node | undefined): boolean {
 }
 
 export function findIgnoredConnections(file: SourceFile, context: AnalysisContext, options: IgnoredConnectionOptions = {}): Finding[] {
-  const ownership = ownershipFor(context);
   const policy = fatePolicy(options);
   return findAtConnects(file, context, (match) => {
     const { call, site } = match;
@@ -144,7 +143,7 @@ export function findIgnoredConnections(file: SourceFile, context: AnalysisContex
     if (unboundClosureOf(match, context, policy) !== undefined) return undefined;
     const { cls, scope } = lifetimeScope(call);
     if (scope === undefined) return undefined; // module top level: wired once, for the program's life
-    const owner = pageKept(site, ownership.ownershipOf(site.emitter));
+    const owner = pageKept(site, emitterOwnership(match, context));
     const wait = promiseWaitOf(match);
     // A wait leaves a listener per call on any emitter but one the waiting call made itself.
     if (wait !== undefined && owner.kind !== 'local') {

@@ -323,6 +323,8 @@ export class OwnershipAnalysis {
   readonly #classes = new WeakMap<ts.Node, ClassIndex>();
   readonly #fields = new WeakMap<ts.Node, Map<string, Ownership>>();
   readonly #inProgress = new Set<string>();
+  /** Callers' verdicts on parameters, asked from the top (see #parameter). */
+  readonly #parameters = new Map<string, Ownership>();
   readonly #isFreshCall: (call: CallExpression) => boolean;
   readonly #callers: CallerSource | undefined;
   readonly #ancestorMembers: ReadonlySet<string>;
@@ -438,20 +440,31 @@ export class OwnershipAnalysis {
     if (this.#callers === undefined) return foreign(reason, origin);
     const callers = this.#callers;
     const key = `param:${parameter.getSourceFile().getFilePath()}:${parameter.getStart()}`;
+    const known = this.#parameters.get(`${key}:${reason}:${origin}`);
+    if (known !== undefined) return known;
     if (this.#inProgress.has(key)) return UNKNOWN;
+    // Kept only when asked from the top: a verdict reached inside a cycle saw part of the callers' answers.
+    const topLevel = this.#inProgress.size === 0;
     this.#inProgress.add(key);
     try {
-      const verdict = callerVerdict(parameter, (argument) => {
-        const passed = this.ownershipOf(argument);
-        const longer = passed.kind === 'foreign' && LONGER_LIVED.has(passed.reason);
-        return { longer, origin: passed.kind === 'foreign' ? passed.origin : '' };
-      }, callers);
-      if (verdict.kind === 'satisfied') return UNKNOWN;
-      if (verdict.kind === 'violated') return { kind: 'foreign', reason, origin: `${origin}, which ${verdict.where} passes as ${verdict.passes}`, violatedBy: verdict.where };
-      return foreign(reason, origin);
+      const verdict = this.#callersVerdict(parameter, reason, origin, callers);
+      if (topLevel) this.#parameters.set(`${key}:${reason}:${origin}`, verdict);
+      return verdict;
     } finally {
       this.#inProgress.delete(key);
     }
+  }
+
+
+  #callersVerdict(parameter: ParameterDeclaration, reason: 'parameter' | 'injected', origin: string, callers: CallerSource): Ownership {
+    const verdict = callerVerdict(parameter, (argument) => {
+      const passed = this.ownershipOf(argument);
+      const longer = passed.kind === 'foreign' && LONGER_LIVED.has(passed.reason);
+      return { longer, origin: passed.kind === 'foreign' ? passed.origin : '' };
+    }, callers);
+    if (verdict.kind === 'satisfied') return UNKNOWN;
+    if (verdict.kind === 'violated') return { kind: 'foreign', reason, origin: `${origin}, which ${verdict.where} passes as ${verdict.passes}`, violatedBy: verdict.where };
+    return foreign(reason, origin);
   }
 
   #bindingElement(element: BindingElement, name: string): Ownership {

@@ -2,7 +2,7 @@
 // (`new Promise((resolve) => { emitter.on('ready', () => resolve()) })`). Once the promise settles the
 // listener has nothing left to do, yet `on` keeps it, so every call of the waiting function leaves
 // one more listener (and what it holds) on the emitter, whoever owns the emitter.
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node, SyntaxKind, ts } from 'ts-morph';
 import type { MatchedConnect } from './connect-sites.js';
 import { isCallbackParameter, isThis, unwrapExpression } from './ownership.js';
 
@@ -110,10 +110,21 @@ function isSharedEmitter(emitter: Node): boolean {
   return moduleLevel || (initializer !== undefined && isHandedOutByThis(initializer));
 }
 
+/** Is the innermost function around `call` written as `new Promise(…)`'s executor? On the compiler's AST: most calls are not in one. */
+function inPromiseExecutor(call: ts.Node): boolean {
+  let fn = call.parent;
+  while (fn !== undefined && !ts.isFunctionLike(fn)) fn = fn.parent;
+  if (fn === undefined || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return false;
+  let argument: ts.Node = fn;
+  while (ts.isParenthesizedExpression(argument.parent)) argument = argument.parent;
+  const construction = argument.parent;
+  return ts.isNewExpression(construction) && construction.arguments?.[0] === argument && ts.isIdentifier(construction.expression) && construction.expression.text === 'Promise';
+}
+
 /** The wait a connect call is, when its listener settles the promise whose executor adds it on a shared emitter. */
 export function promiseWaitOf(match: MatchedConnect): PromiseWait | undefined {
   const { call, site } = match;
-  if (site.slot === undefined || site.once === true || !isSharedEmitter(site.emitter)) return undefined;
+  if (site.slot === undefined || site.once === true || !inPromiseExecutor(call.compilerNode) || !isSharedEmitter(site.emitter)) return undefined;
   const executor = enclosingFunction(call);
   if (executor === undefined || !isPromiseExecutor(executor)) return undefined;
   const settlers = new Set<Node>(executor.getParameters().slice(0, 2));

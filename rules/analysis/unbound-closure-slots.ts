@@ -4,7 +4,7 @@
 // garbage-collection probe can see. Reported at the connect call.
 import { Node, type SourceFile } from 'ts-morph';
 import { slotCapture } from './closure-capture.js';
-import { classNameOf, connectFinding, findAtConnects, ownershipFor, thisCanTrack, type MatchedConnect } from './connect-sites.js';
+import { classNameOf, connectFinding, emitterOwnership, findAtConnects, thisCanTrack, type MatchedConnect } from './connect-sites.js';
 import { connectionFate, DEFAULT_ONCE, lifetimeScope, type Fate, type FatePolicy, type OncePolicy } from './connection-fate.js';
 import type { LifecyclePair } from './emitter-model.js';
 import type { AnalysisContext } from './context.js';
@@ -62,7 +62,7 @@ export function unboundClosureOf(match: MatchedConnect, context: AnalysisContext
   if (site.receiver !== undefined || site.slot === undefined) return undefined;
   const { cls } = lifetimeScope(call);
   if (cls === undefined || slotCapture(site.slot, cls) === undefined) return undefined;
-  const owner = ownershipFor(context).ownershipOf(site.emitter);
+  const owner = emitterOwnership(match, context);
   if (owner.kind !== 'foreign') return undefined;
   const fate = connectionFate(match, context, policy);
   if (fate.ended) return undefined;

@@ -67,15 +67,31 @@ function takesEventAndListener(type: Type, name: string, node: Node): boolean {
  * adapter's `{ on; off; removeListener }`, a child process's `Receiver { on; off }`. Subscribing
  * and unsubscribing are what make it an emitter to its subscribers.
  */
+const contractAnswers = new WeakMap<object, boolean>();
 function isListenerInterface(type: Type, node: Node): boolean {
+  const known = contractAnswers.get(type.compilerType);
+  if (known !== undefined) return known;
+  const answer = declaresContract(type, node);
+  contractAnswers.set(type.compilerType, answer);
+  return answer;
+}
+
+function declaresContract(type: Type, node: Node): boolean {
   if (type.isAny() || type.isUnknown() || !type.isObject()) return false;
   const removal = [...DISCONNECT].find((name) => type.getProperty(name) !== undefined);
   return removal !== undefined && takesEventAndListener(type, 'on', node) && takesEventAndListener(type, removal, node);
 }
 
+/** Per checker type: the answers are the same at every call on it. */
+const emitterAnswers = new WeakMap<object, boolean>();
+
 /** Node's EventEmitter, or its contract (`on` with `off`/`removeListener`) declared by the program. */
 export function isEventEmitterType(type: Type, node?: Node): boolean {
-  return isNodeEmitterType(type) || (node !== undefined && isListenerInterface(type, node));
+  const known = emitterAnswers.get(type.compilerType);
+  if (known !== undefined) return known || (node !== undefined && isListenerInterface(type, node));
+  const answer = isNodeEmitterType(type);
+  emitterAnswers.set(type.compilerType, answer);
+  return answer || (node !== undefined && isListenerInterface(type, node));
 }
 
 /** A live resource: dropping it connected keeps it running (a watcher, a socket), unlike a plain emitter. */
@@ -142,14 +158,16 @@ export const nodeEventsModel: EmitterModel = {
   matchOwnership(node, env): OwnershipSite[] {
     if (!Node.isNewExpression(node)) return [];
     const [options] = node.getArguments();
-    const type = typeOfExpression(node);
-    if (options === undefined || !Node.isObjectLiteralExpression(options) || type === undefined || !env.isEmitterType(type)) return [];
+    if (options === undefined || !Node.isObjectLiteralExpression(options)) return [];
     // `new WebSocketServer({ server })`: attached to the HTTP server, which keeps it and closes it with itself.
-    return options.getProperties().flatMap((property) => {
+    const sites = options.getProperties().flatMap((property): OwnershipSite[] => {
       if (Node.isShorthandPropertyAssignment(property) && ATTACH_OPTIONS.has(property.getName())) return [{ owned: node, owner: property.getNameNode() }];
       const value = Node.isPropertyAssignment(property) && ATTACH_OPTIONS.has(property.getName()) ? property.getInitializer() : undefined;
       return value === undefined ? [] : [{ owned: node, owner: value }];
     });
+    if (sites.length === 0) return [];
+    const type = typeOfExpression(node);
+    return type !== undefined && env.isEmitterType(type) ? sites : [];
   },
   abortApi: ABORT_CONTROLLER,
   lifecyclePairs: COMMON_LIFECYCLE_PAIRS,
