@@ -390,10 +390,9 @@ function fateInScope(connect: MatchedConnect, context: AnalysisContext, policy: 
   return fateWithoutSignal(connect, context, policy, flags.once);
 }
 
-function fateWithoutSignal(connect: MatchedConnect, context: AnalysisContext, policy: FatePolicy, onceFlag: boolean): Fate {
+function fateWithoutSignal(connect: MatchedConnect, context: AnalysisContext, policy: FatePolicy, onceOption: boolean): Fate {
   const { call, site } = connect;
-  const flags = { once: onceFlag };
-  if ((flags.once || site.once === true) && onceAllowed(policy.once, site.signal)) return ended('once');
+  if ((onceOption || site.once === true) && onceAllowed(policy.once, site.signal)) return ended('once');
   const lifecycle = lifecycleFate(connect, context, policy.lifecyclePairs ?? []);
   if (lifecycle !== undefined) return lifecycle;
   const { cls, scope } = lifetimeScope(call);
