@@ -152,13 +152,15 @@ export function findIgnoredConnections(file: SourceFile, context: AnalysisContex
     if (owner.kind !== 'foreign') return undefined;
     // …unless a lifecycle pair says the function is an up path (module-level `enable()`).
     const judgedOutsideClasses = (): boolean => REPORTED_OUTSIDE_CLASSES.has(owner.reason) || lifecyclePathsAt(context, call) !== undefined;
-    if (cls === undefined && !judgedOutsideClasses() && !returnsDisposer(scope, context)) return undefined;
+    let disposer: boolean | undefined;
+    const isSubscription = (): boolean => (disposer ??= cls === undefined && returnsDisposer(scope, context));
+    if (cls === undefined && !judgedOutsideClasses() && !isSubscription()) return undefined;
     if (cls === undefined && wiresCallerObjects(match, owner, scope)) return undefined;
     const fate = connectionFate(match, context, policy);
     if (fate.ended) return undefined;
     const track = cls === undefined ? undefined : trackSuggestion(match, cls);
     const className = cls === undefined ? undefined : classNameOf(cls);
-    const fix = cls === undefined && returnsDisposer(scope, context) ? DISPOSER_FIX : fixFor(match, fate, cls !== undefined);
+    const fix = isSubscription() ? DISPOSER_FIX : fixFor(match, fate, cls !== undefined);
     if (site.keptByPage !== undefined) return observationFinding(match, owner, fate, className, site.keptByPage.end);
     const data = { what: WHAT[site.handle], lifetime: lifetimeText(owner, className), fix };
     return connectFinding('no-ignored-connection', 'ignoredConnection', match, owner, data, track === undefined ? [] : [track]);

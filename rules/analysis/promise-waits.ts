@@ -22,19 +22,6 @@ function enclosingFunction(node: Node): FunctionNode | undefined {
   return node.getFirstAncestor(isFunctionNode);
 }
 
-/** `new Promise(executor)` around `fn`, when `fn` is that executor. */
-function isPromiseExecutor(fn: Node): boolean {
-  let argument: Node = fn;
-  let parent = fn.getParent();
-  while (parent !== undefined && Node.isParenthesizedExpression(parent)) {
-    argument = parent;
-    parent = parent.getParent();
-  }
-  if (parent === undefined || !Node.isNewExpression(parent) || parent.getArguments()[0] !== argument) return false;
-  const callee = unwrapExpression(parent.getExpression());
-  return Node.isIdentifier(callee) && callee.getText() === 'Promise';
-}
-
 /** The function values an identifier may hold: its initializer, and what is assigned to it in `scope`. */
 function functionValues(identifier: Node, scope: Node): Node[] {
   const symbol = identifier.getSymbol();
@@ -125,8 +112,9 @@ function inPromiseExecutor(call: ts.Node): boolean {
 export function promiseWaitOf(match: MatchedConnect): PromiseWait | undefined {
   const { call, site } = match;
   if (site.slot === undefined || site.once === true || !inPromiseExecutor(call.compilerNode) || !isSharedEmitter(site.emitter)) return undefined;
+  // The executor: inPromiseExecutor has checked that the innermost function is one.
   const executor = enclosingFunction(call);
-  if (executor === undefined || !isPromiseExecutor(executor)) return undefined;
+  if (executor === undefined) return undefined;
   const settlers = new Set<Node>(executor.getParameters().slice(0, 2));
   if (settlers.size === 0) return undefined;
   // Where the listener's function may be written: the executor, or the function around it (`let onEnd;` assigned inside).

@@ -77,7 +77,8 @@ function holderOf(call: ts.CallExpression, checker: ts.TypeChecker): Holder | un
 
 /** Is `node` a mention of the holder? */
 function mentions(node: ts.Node, holder: Holder, checker: ts.TypeChecker): boolean {
-  if (holder.kind === 'field') return isThisField(node, holder.name) || (ts.isPropertyAccessExpression(node) && node.name.text === holder.name && !isThisField(node));
+  // Any `.F` of the file: `this.F`, and another object's `job.F` (whoever clears it there).
+  if (holder.kind === 'field') return ts.isPropertyAccessExpression(node) && node.name.text === holder.name;
   return ts.isIdentifier(node) && node.text === holder.name.text && node !== holder.name && compilerSymbolOf(checker, node) === compilerSymbolOf(checker, holder.name);
 }
 
